@@ -1,0 +1,169 @@
+// Command lobsite builds a school's LOB handbook, written in Markdown, into
+// a static website. See the generator package for what a site folder holds.
+//
+//	lobsite build [flags]   build the site into public/
+//	lobsite check [flags]   check the content, write nothing
+//	lobsite serve [flags]   live preview in the browser
+//	lobsite version
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	"lobsite/generator"
+	"lobsite/generator/diag"
+)
+
+const usage = `lobsite maakt van een LOB-handboek in Markdown een website.
+
+Gebruik:
+  lobsite <opdracht> [opties]
+
+Opdrachten:
+  build     bouw de site in public/ (of --dest)
+  check     controleer de inhoud zonder iets te schrijven
+  serve     bekijk de site live in de browser terwijl je schrijft
+  version   toon de versie
+
+Typ 'lobsite <opdracht> -h' voor de opties van een opdracht.
+Afsluitcodes: 0 gelukt, 1 fouten in de inhoud, 2 verkeerd gebruik.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr, true)
+	case "check":
+		return cmdBuild(args[1:], stdout, stderr, false)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "lobsite", version())
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "lobsite: onbekende opdracht %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// siteFlags are the options build, check and serve share.
+type siteFlags struct {
+	source, dest, baseURL string
+	drafts, minify        bool
+	strict                bool
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer, f *siteFlags, withDest bool) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.source, "source", ".", "de map met content/ (en eventueel themes/)")
+	if withDest {
+		fs.StringVar(&f.dest, "dest", "", "de map voor de gebouwde site (standaard <source>/public)")
+		fs.BoolVar(&f.minify, "minify", true, "HTML, CSS en JS verkleinen; --minify=false voor leesbare uitvoer")
+	}
+	fs.BoolVar(&f.drafts, "drafts", false, "ook pagina's met concept: true opnemen")
+	fs.StringVar(&f.baseURL, "base-url", "", "volledig webadres van de site; vervangt basis_url uit site.yaml")
+	fs.BoolVar(&f.strict, "strict", false, "waarschuwingen (zoals mogelijke leerlinggegevens) tellen als fouten")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "%s\n\nOpties:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func (f *siteFlags) options() generator.Options {
+	return generator.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, NoMinify: !f.minify, BaseURL: f.baseURL, Strict: f.strict}
+}
+
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "lobsite %s: onverwacht argument %q; geef de bronmap met --source\n", fs.Name(), fs.Arg(0))
+		return 2, false
+	}
+	return 0, true
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
+	var f siteFlags
+	name, synopsis := "build", "lobsite build [opties]: bouw de site uit <source>/content in <dest>.\nBij fouten blijft de vorige site in <dest> ongewijzigd."
+	if !write {
+		name, synopsis = "check", "lobsite check [opties]: controleer alles wat build controleert, zonder iets te schrijven."
+	}
+	fs := newFlagSet(name, synopsis, stderr, &f, write)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	start := time.Now()
+	opts := f.options()
+	var res *generator.Result
+	var err error
+	if write {
+		res, err = generator.Build(opts)
+	} else {
+		res, err = generator.Check(opts)
+	}
+	return report(res, err, start, write, stdout, stderr)
+}
+
+// report prints the outcome of a build or check and returns the exit code.
+func report(res *generator.Result, err error, start time.Time, write bool, stdout, stderr io.Writer) int {
+	var be *diag.BuildError
+	if errors.As(err, &be) {
+		fmt.Fprint(stderr, be.Error())
+		fmt.Fprintln(stderr)
+		if write {
+			fmt.Fprintln(stderr, "Er is niets gepubliceerd; de vorige versie van de site staat er nog.")
+		}
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "lobsite:", err)
+		return 2
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	verb := "gecontroleerd"
+	if write {
+		verb = "gebouwd"
+	}
+	fmt.Fprintf(stdout, "%d pagina's %s in %s (%s).\n", res.Pages, verb, time.Since(start).Round(time.Millisecond), diag.Count(0, len(res.Warnings)))
+	return 0
+}
+
+// signalContext is cancelled on Ctrl-C or SIGTERM.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}

@@ -1,0 +1,854 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/svg"
+
+	"lobsite/generator/content"
+	"lobsite/generator/diag"
+	"lobsite/generator/markdown"
+	"lobsite/generator/privacy"
+	"lobsite/generator/theme"
+	"lobsite/themes"
+)
+
+// Options configure a build. The zero value builds the site in the current
+// folder into ./public, minified.
+type Options struct {
+	Source   string // site folder holding content/ (and optionally themes/); default "."
+	Dest     string // output folder; default <Source>/public
+	Drafts   bool   // include pages with concept: true
+	NoMinify bool   // write HTML, CSS and JS as the templates produce them
+	BaseURL  string // overrides basis_url from site.yaml when not ""
+	// Strict makes warnings (such as possible pupil data) fail the build.
+	Strict bool
+	// FS, when set, is read instead of Source (tests use fstest.MapFS).
+	// Source is then only used to name paths in messages.
+	FS fs.FS
+}
+
+// Result tells what a build did.
+type Result struct {
+	Pages    int             // pages in the site (HTML files, 404 included)
+	Rendered int             // pages rendered in this build
+	Written  int             // files written (pages, assets, static files, sitemap)
+	Removed  int             // stale files removed (incremental builds)
+	Warnings []*diag.Problem // problems that did not stop the build
+}
+
+// pageState is what the builder remembers of one output page between
+// builds: the fingerprint of everything that went into it, and what its
+// body said about other pages.
+type pageState struct {
+	fp          uint64
+	targets     []string // source paths the body links to (resolved or not)
+	anchorLinks []anchorLink
+	anchors     []string
+	probs       []*diag.Problem // problems found while rendering it
+}
+
+type anchorLink struct {
+	from, target string // source paths
+	anchor       string
+	line, col    int
+}
+
+// Builder builds a site, and rebuilds it after changes doing only the work
+// the changes need. A Builder is not safe for concurrent use: one build at
+// a time.
+type Builder struct {
+	opts   Options
+	fsys   fs.FS
+	dest   string
+	loader *content.Loader
+	md     *markdown.Renderer
+	raw    bool // md renders raw HTML
+	theme  *theme.Theme
+	min    *minify.M
+	scan   *privacy.Scanner
+
+	site    *content.Site
+	listOf  map[string]*content.Page
+	global  uint64
+	state   map[string]*pageState // by page URL; replaced only after a good build
+	static  map[string]string     // output URL → source path of the last good build
+	sitemap []byte
+	built   bool           // the destination holds a complete good build
+	pending []renderedPage // pages rendered by an incremental build, not yet written
+}
+
+// NewBuilder prepares a builder. It fails when the source cannot be opened
+// or the destination is unsafe to replace.
+func NewBuilder(opts Options) (*Builder, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	b := &Builder{opts: opts, dest: opts.Dest, fsys: opts.FS}
+	if b.fsys == nil {
+		root, err := os.OpenRoot(opts.Source)
+		if err != nil {
+			return nil, fmt.Errorf("de bronmap %s kan niet worden geopend: %w", opts.Source, unwrap(err))
+		}
+		b.fsys = root.FS()
+		if err := checkDest(opts.Source, opts.Dest); err != nil {
+			return nil, err
+		}
+	}
+	b.min = minify.New()
+	b.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	b.min.AddFunc("text/css", css.Minify)
+	b.min.AddFunc("application/javascript", js.Minify)
+	b.min.AddFunc("image/svg+xml", svg.Minify)
+	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan})
+	return b, nil
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Build builds the whole site into Options.Dest, writing a fresh tree
+// beside it and swapping it in only when there are no errors.
+func Build(opts Options) (*Result, error) {
+	b, err := NewBuilder(opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.Build(nil)
+}
+
+// Check validates the site as Build does, writing nothing. The error is a
+// *diag.BuildError listing every problem.
+func Check(opts Options) (*Result, error) {
+	b, err := NewBuilder(opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.run(nil, false)
+}
+
+// Build (re)builds the site. changed lists the source paths (slash-separated,
+// relative to the site folder: "content/opdrachten/x.md") that changed since
+// the last Build; nil rebuilds everything from scratch. Content problems come
+// back as a *diag.BuildError and leave the destination as it was.
+func (b *Builder) Build(changed []string) (*Result, error) {
+	return b.run(changed, true)
+}
+
+func (b *Builder) run(changed []string, write bool) (*Result, error) {
+	full := changed == nil || !b.built
+	if full {
+		changed = nil
+	}
+	global := changed == nil
+	for _, c := range changed {
+		if c == content.SettingsPath || strings.HasPrefix(c, "themes/") || c == "themes" {
+			global = true
+		}
+	}
+	if global {
+		changed = nil // site.yaml or the theme: read everything again
+	}
+	site, probs := b.loader.Load(changed)
+	if site == nil {
+		return nil, probs.Err()
+	}
+	if b.opts.BaseURL != "" {
+		u, err := url.Parse(b.opts.BaseURL)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return nil, fmt.Errorf("--base-url %q is geen volledig webadres, zoals https://intranet.school.nl/lob/", b.opts.BaseURL)
+		}
+		site.Settings.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+	}
+	if global || b.theme == nil {
+		if err := b.loadTheme(site, probs); err != nil {
+			return nil, err
+		}
+	}
+	if b.md == nil || b.raw != site.Settings.RawHTML {
+		b.md = markdown.New(markdown.Options{RawHTML: site.Settings.RawHTML})
+		b.raw = site.Settings.RawHTML
+	}
+	if b.theme == nil {
+		return nil, probs.Err()
+	}
+	b.site = site
+	b.listOf = map[string]*content.Page{}
+	for _, p := range site.Pages {
+		if p.Kind == content.KindList || p.Kind == content.KindHome {
+			b.listOf[p.Dir] = p
+		}
+	}
+	b.global = b.globalHash()
+
+	pages := append([]*content.Page(nil), site.Pages...)
+	pages = append(pages, &content.Page{Kind: content.KindNotFound, URL: "404.html", Title: b.theme.T("niet_gevonden")})
+
+	// Decide what to render.
+	states := make(map[string]*pageState, len(pages))
+	var todo []*content.Page
+	fps := make(map[string]uint64, len(pages))
+	for _, p := range pages {
+		old := b.state[p.URL]
+		var targets []string
+		if old != nil {
+			targets = old.targets
+		}
+		fp := b.fingerprint(p, targets)
+		fps[p.URL] = fp
+		if !full && old != nil && old.fp == fp {
+			states[p.URL] = old
+			continue
+		}
+		todo = append(todo, p)
+	}
+
+	var outDir string
+	var err error
+	if write && full {
+		if outDir, err = staging(b.dest); err != nil {
+			return nil, fmt.Errorf("kan de uitvoer niet voorbereiden: %w", err)
+		}
+	}
+	cleanup := func() {
+		if outDir != "" {
+			os.RemoveAll(outDir)
+		}
+	}
+	rendered, renderErr := b.renderAll(todo, fps, states, outDir, write && full)
+	if renderErr != nil {
+		cleanup()
+		return nil, renderErr
+	}
+	// Problems of every page, rendered now or kept from before.
+	anchorsOf := map[string]map[string]bool{}
+	for _, p := range pages {
+		st := states[p.URL]
+		probs.Add(st.probs...)
+		if p.Path != "" {
+			set := make(map[string]bool, len(st.anchors))
+			for _, a := range st.anchors {
+				set[a] = true
+			}
+			anchorsOf[p.Path] = set
+		}
+	}
+	for _, p := range pages {
+		for _, al := range states[p.URL].anchorLinks {
+			set, ok := anchorsOf[al.target]
+			if ok && !set[al.anchor] {
+				probs.Errorf(al.from, al.line, al.col, "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, states[b.site.ByPath[al.target].URL].anchors))
+			}
+		}
+	}
+	res := &Result{Pages: len(pages), Rendered: len(todo), Warnings: probs.Warnings()}
+	if err := probs.Err(); err != nil {
+		cleanup()
+		return res, err
+	}
+	if b.opts.Strict && len(res.Warnings) > 0 {
+		cleanup()
+		return res, &diag.BuildError{Problems: append(probs.Problems(), &diag.Problem{Path: content.SettingsPath, Msg: "de bouw stopt omdat --strict waarschuwingen als fouten telt"})}
+	}
+	if !write {
+		return res, nil
+	}
+	if full {
+		n, err := b.finishFull(outDir)
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		res.Written = rendered + n
+	} else {
+		n, removed, err := b.finishIncremental(pages, states)
+		if err != nil {
+			return nil, err
+		}
+		res.Written, res.Removed = n, removed
+	}
+	b.state = states
+	b.built = true
+	return res, nil
+}
+
+func anchorHint(anchor string, have []string) string {
+	if s := content.Suggest(anchor, have); s != "" {
+		return fmt.Sprintf("; bedoelde je #%s?", s)
+	}
+	if len(have) > 0 && len(have) <= 12 {
+		return "; ankers daar: " + strings.Join(have, ", ")
+	}
+	return "; controleer de kop in dat bestand"
+}
+
+func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
+	var override fs.FS
+	name := site.Settings.Theme
+	dir := "themes/" + name
+	if info, err := fs.Stat(b.fsys, dir); err == nil && info.IsDir() {
+		sub, err := fs.Sub(b.fsys, dir)
+		if err != nil {
+			return err
+		}
+		override = sub
+	} else if name != "default" {
+		probs.Errorf(content.SettingsPath, 0, 0, "thema %q bestaat niet: er is geen map themes/%s/; laat thema weg voor het standaardthema", name, name)
+		b.theme = nil
+		return nil
+	}
+	funcs := template.FuncMap{
+		"datum":     formatDate(site.Settings.Lang),
+		"jaren":     listYears(map[bool]string{true: "and", false: "en"}[site.Settings.Lang == "en"]),
+		"join":      strings.Join,
+		"dict": func(kv ...any) map[string]any {
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i+1 < len(kv); i += 2 {
+				k, _ := kv[i].(string)
+				m[k] = kv[i+1]
+			}
+			return m
+		},
+	}
+	t, err := theme.Load(themes.Default(), override, site.Settings.Lang, funcs)
+	if err != nil {
+		probs.Errorf(dir, 0, 0, "het thema kan niet worden geladen: %v", err)
+		b.theme = nil
+		return nil
+	}
+	b.theme = t
+	return nil
+}
+
+// globalHash covers everything every page shows: settings, theme, options,
+// the menu and the chosen model.
+func (b *Builder) globalHash() uint64 {
+	h := fnv.New64a()
+	s := b.site
+	fmt.Fprintf(h, "%#v|%d|%v|%v|", s.Settings, b.theme.Hash(), b.opts.Drafts, b.opts.NoMinify)
+	for _, sec := range s.Sections {
+		fmt.Fprintf(h, "%s|%s|%d|", sec.URL, sec.Title, sec.MetaHash)
+	}
+	if s.ChosenModel != nil {
+		fmt.Fprintf(h, "%d|", s.ChosenModel.MetaHash)
+	}
+	fmt.Fprintf(h, "%d|", s.Home.MetaHash)
+	return h.Sum64()
+}
+
+// deps lists the pages whose front matter shows on p: a change to one of
+// them re-renders p.
+func (b *Builder) deps(p *content.Page) [][]*content.Page {
+	s := b.site
+	out := [][]*content.Page{}
+	for dir := p.Dir; ; {
+		if lp := b.listOf[dir]; lp != nil && lp != p {
+			out = append(out, []*content.Page{lp})
+		}
+		if dir == "" {
+			break
+		}
+		if i := strings.LastIndex(dir, "/"); i >= 0 {
+			dir = dir[:i]
+		} else {
+			dir = ""
+		}
+	}
+	switch {
+	case p.Competency != nil:
+		r := p.Competency.Rel
+		out = append(out, r.Questions, r.Exercises, r.Activities, r.Guides)
+	case p.Question != nil:
+		r := p.Question.Rel
+		out = append(out, r.Competencies, r.Exercises, r.Guides)
+	case p.Exercise != nil:
+		r := p.Exercise.Rel
+		out = append(out, r.Competencies, r.Questions, r.Sectors, r.Activities)
+	case p.Activity != nil:
+		r := p.Activity.Rel
+		out = append(out, r.Sectors, r.Competencies, r.Exercises)
+	case p.Sector != nil:
+		r := p.Sector.Rel
+		out = append(out, r.Activities, r.Exercises)
+	case p.Model != nil:
+		out = append(out, s.Models)
+	case p.Guide != nil:
+		r := p.Guide.Rel
+		out = append(out, r.Questions, r.Competencies)
+	}
+	if p.List != nil {
+		out = append(out, p.List.Pages, p.List.Sub)
+		switch {
+		case p.Kind == content.KindHome:
+			out = append(out, s.Competencies, s.Questions, s.Models)
+		case p.Dir == "competenties":
+			out = append(out, s.Questions)
+			for _, c := range s.Competencies {
+				out = append(out, c.Competency.Rel.Questions)
+			}
+		case p.Dir == "kalender":
+			out = append(out, s.Activities)
+		case p.Dir == "modellen":
+			out = append(out, s.Models)
+		case p.Dir == "gesprekken":
+			out = append(out, s.Guides)
+		}
+	}
+	return out
+}
+
+// fingerprint hashes everything that goes into the output of p; equal
+// fingerprints give equal bytes.
+func (b *Builder) fingerprint(p *content.Page, targets []string) uint64 {
+	h := fnv.New64a()
+	var buf [8]byte
+	put := func(v uint64) {
+		binary.LittleEndian.PutUint64(buf[:], v)
+		h.Write(buf[:])
+	}
+	put(b.global)
+	h.Write([]byte(p.URL))
+	put(p.MetaHash)
+	put(p.BodyHash)
+	for _, list := range b.deps(p) {
+		put(uint64(len(list)))
+		for _, d := range list {
+			put(d.MetaHash)
+		}
+	}
+	for _, t := range targets {
+		h.Write([]byte(t))
+		if tp := b.site.ByPath[t]; tp != nil {
+			h.Write([]byte(tp.URL))
+		} else if sf, ok := b.site.StaticByPath[t]; ok {
+			h.Write([]byte(sf.URL))
+		} else {
+			h.Write([]byte{0})
+		}
+	}
+	return h.Sum64()
+}
+
+// rendered is one page's output, kept in memory for incremental builds.
+type renderedPage struct {
+	url  string
+	html []byte
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// renderAll renders todo on all cores. With stream set, each page is
+// written under dir at once; otherwise its bytes are kept in its state for
+// finishIncremental.
+func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states map[string]*pageState, dir string, stream bool) (int, error) {
+	type out struct {
+		st   *pageState
+		html []byte
+		err  error
+	}
+	results := make([]out, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				st, page, err := b.render(todo[i])
+				if err == nil && stream {
+					err = writeFile(outFile(dir, todo[i].URL), page)
+					page = nil
+				}
+				results[i] = out{st, page, err}
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var first error
+	failed := 0
+	for i, r := range results {
+		if r.err != nil {
+			if first == nil {
+				first = r.err
+			}
+			failed++
+			continue
+		}
+		r.st.fp = fps[todo[i].URL]
+		states[todo[i].URL] = r.st
+		if !stream {
+			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})
+		}
+	}
+	if failed > 1 {
+		return 0, fmt.Errorf("%w (en nog %d pagina's met een fout)", first, failed-1)
+	}
+	return len(todo), first
+}
+
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// render renders one page: body, layout, minify.
+func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
+	st := &pageState{}
+	var body []byte
+	if p.Body != nil {
+		l := &linker{b: b, page: p, st: st}
+		res, err := b.md.Render(p.Body, l)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p.Path, err)
+		}
+		body = res.HTML
+		st.anchors = res.Anchors
+	}
+	v := b.newView(p, body)
+	kind := string(p.Kind)
+	if p.Kind == content.KindList && b.theme.Has("lijst-"+p.Dir) {
+		kind = "lijst-" + p.Dir
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := b.theme.Execute(buf, kind, v); err != nil {
+		return nil, nil, fmt.Errorf("thema, pagina /%s: %w", p.URL, err)
+	}
+	if b.opts.NoMinify {
+		return st, bytes.Clone(buf.Bytes()), nil
+	}
+	out := bytes.NewBuffer(make([]byte, 0, buf.Len()))
+	if err := b.min.Minify("text/html", out, buf); err != nil {
+		return nil, nil, fmt.Errorf("verkleinen van /%s: %w", p.URL, err)
+	}
+	return st, out.Bytes(), nil
+}
+
+// finishFull writes assets, static files, the sitemap and the marker into
+// dir and swaps it in.
+func (b *Builder) finishFull(dir string) (int, error) {
+	n := 0
+	for _, name := range b.theme.Assets() {
+		data, err := b.asset(name)
+		if err != nil {
+			return 0, err
+		}
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	static := map[string]string{}
+	for _, sf := range b.site.Static {
+		data, err := fs.ReadFile(b.fsys, sf.Source)
+		if err != nil {
+			return 0, fmt.Errorf("%s: kan niet worden gelezen: %w", sf.Path, unwrap(err))
+		}
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(sf.URL)), data); err != nil {
+			return 0, err
+		}
+		static[sf.URL] = sf.Path
+		n++
+	}
+	b.sitemap = b.makeSitemap()
+	if b.sitemap != nil {
+		if err := writeFile(filepath.Join(dir, "sitemap.xml"), b.sitemap); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	if err := writeFile(filepath.Join(dir, markerFile), []byte("Deze map is gemaakt door lobsite en wordt bij elke bouw vervangen.\n")); err != nil {
+		return 0, err
+	}
+	if err := swapIn(dir, b.dest); err != nil {
+		return 0, fmt.Errorf("kan de nieuwe site niet op %s zetten: %w", b.dest, err)
+	}
+	b.static = static
+	b.pending = nil
+	return n, nil
+}
+
+// finishIncremental writes the pages rendered in this build over the
+// destination (each file atomically), removes pages and files that are
+// gone, and updates static files and the sitemap.
+func (b *Builder) finishIncremental(pages []*content.Page, states map[string]*pageState) (written, removed int, err error) {
+	defer func() { b.pending = nil }()
+	for _, r := range b.pending {
+		if err := writeAtomic(outFile(b.dest, r.url), r.html); err != nil {
+			return written, removed, err
+		}
+		written++
+	}
+	for u := range b.state {
+		if _, ok := states[u]; !ok {
+			if err := removeOutput(b.dest, outFile(b.dest, u)); err == nil {
+				removed++
+			}
+		}
+	}
+	static := map[string]string{}
+	for _, sf := range b.site.Static {
+		static[sf.URL] = sf.Path
+		data, err := fs.ReadFile(b.fsys, sf.Source)
+		if err != nil {
+			return written, removed, fmt.Errorf("%s: kan niet worden gelezen: %w", sf.Path, unwrap(err))
+		}
+		target := filepath.Join(b.dest, filepath.FromSlash(sf.URL))
+		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		if err := writeAtomic(target, data); err != nil {
+			return written, removed, err
+		}
+		written++
+	}
+	for u := range b.static {
+		if _, ok := static[u]; !ok {
+			if err := removeOutput(b.dest, filepath.Join(b.dest, filepath.FromSlash(u))); err == nil {
+				removed++
+			}
+		}
+	}
+	b.static = static
+	if sm := b.makeSitemap(); !bytes.Equal(sm, b.sitemap) {
+		b.sitemap = sm
+		if sm == nil {
+			os.Remove(filepath.Join(b.dest, "sitemap.xml"))
+		} else if err := writeAtomic(filepath.Join(b.dest, "sitemap.xml"), sm); err != nil {
+			return written, removed, err
+		}
+		written++
+	}
+	return written, removed, nil
+}
+
+// removeOutput removes a file and then every folder above it that became
+// empty, up to root.
+func removeOutput(root, name string) error {
+	if err := os.Remove(name); err != nil {
+		return err
+	}
+	for dir := filepath.Dir(name); dir != root && strings.HasPrefix(dir, root); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+func (b *Builder) asset(name string) ([]byte, error) {
+	data := b.theme.Asset(name)
+	if b.opts.NoMinify {
+		return data, nil
+	}
+	var mt string
+	switch path.Ext(name) {
+	case ".css":
+		mt = "text/css"
+	case ".js":
+		mt = "application/javascript"
+	case ".svg":
+		mt = "image/svg+xml"
+	default:
+		return data, nil
+	}
+	out, err := b.min.Bytes(mt, data)
+	if err != nil {
+		return nil, fmt.Errorf("thema, %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// makeSitemap lists every page's absolute URL when basis_url is set.
+func (b *Builder) makeSitemap() []byte {
+	base := b.site.Settings.BaseURL
+	if base == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	urls := make([]string, 0, len(b.site.Pages))
+	for _, p := range b.site.Pages {
+		urls = append(urls, p.URL)
+	}
+	sort.Strings(urls)
+	for _, u := range urls {
+		buf.WriteString("<url><loc>")
+		template.HTMLEscape(&buf, []byte(base+u))
+		buf.WriteString("</loc></url>\n")
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// linker rewrites the links of one page's body: links to source files
+// become relative URLs of their pages, unsafe schemes are dropped, and every
+// target that does not exist is a problem at the link's position.
+type linker struct {
+	b    *Builder
+	page *content.Page
+	st   *pageState
+}
+
+func (l *linker) errorf(line, col int, format string, args ...any) {
+	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *linker) warnf(line, col int, format string, args ...any) {
+	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
+}
+
+func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
+	dest = strings.TrimSpace(dest)
+	if dest == "" {
+		return dest, true
+	}
+	if strings.HasPrefix(dest, "#") {
+		l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: l.page.Path, anchor: dest[1:], line: line, col: col})
+		return dest, true
+	}
+	if strings.HasPrefix(dest, "//") {
+		return dest, true
+	}
+	if m := schemeRE.FindString(dest); m != "" {
+		switch strings.ToLower(m) {
+		case "http:", "https:", "mailto:", "tel:":
+			return dest, true
+		}
+		l.warnf(line, col, "deze link begint met %s en is weggehaald: zulke links kunnen onveilig zijn; gebruik een gewone webadres (https://...)", m)
+		return "", false
+	}
+	ref, frag, _ := strings.Cut(dest, "#")
+	ref, _, _ = strings.Cut(ref, "?")
+	if u, err := url.PathUnescape(ref); err == nil {
+		ref = u
+	}
+	var target string
+	if strings.HasPrefix(ref, "/") {
+		target = path.Clean("content" + ref)
+	} else {
+		target = path.Join(path.Dir(l.page.Path), ref)
+	}
+	if target != "content" && !strings.HasPrefix(target, "content/") {
+		l.errorf(line, col, "de link %q wijst naar buiten de map content/; link alleen naar bestanden in content/", dest)
+		return dest, true
+	}
+	target = content.NormalizePath(target)
+	l.st.targets = append(l.st.targets, target)
+	site := l.b.site
+	rel := func(u string) string {
+		r := rootPrefix(l.page.URL) + u
+		if r == "" {
+			r = "./"
+		}
+		if frag != "" {
+			r += "#" + frag
+		}
+		return r
+	}
+	if tp := site.ByPath[target]; tp != nil {
+		if frag != "" {
+			l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: target, anchor: frag, line: line, col: col})
+		}
+		return rel(tp.URL), true
+	}
+	if sf, ok := site.StaticByPath[target]; ok {
+		return rel(sf.URL), true
+	}
+	if lp := l.b.listOf[strings.TrimPrefix(strings.TrimSuffix(target, "/"), "content/")]; lp != nil && !strings.HasSuffix(target, ".md") {
+		return rel(lp.URL), true
+	}
+	what := "bestand"
+	if image {
+		what = "afbeelding"
+	}
+	msg := fmt.Sprintf("de link wijst naar %s, maar dat %s bestaat niet", target, what)
+	if k, sec, _ := content.PageKind(target); k != content.KindPage && site.Drafts[sec][strings.TrimSuffix(path.Base(target), ".md")] {
+		msg += "; die pagina is een concept (concept: true): bouw met --drafts of haal de link weg"
+	} else if s := content.Suggest(target, l.b.siblings(target)); s != "" {
+		msg += fmt.Sprintf("; bedoelde je %s?", relTo(path.Dir(l.page.Path), s))
+	} else if !strings.HasSuffix(strings.ToLower(target), ".md") && path.Ext(target) == "" {
+		msg += "; link naar het .md-bestand van de pagina, zoals ../competenties/netwerken.md"
+	} else {
+		msg += "; controleer de naam en de map"
+	}
+	l.errorf(line, col, "%s", msg)
+	return dest, true
+}
+
+// siblings lists the source paths in the folder of target.
+func (b *Builder) siblings(target string) []string {
+	dir := path.Dir(target)
+	var out []string
+	for p := range b.site.ByPath {
+		if path.Dir(p) == dir {
+			out = append(out, p)
+		}
+	}
+	for p := range b.site.StaticByPath {
+		if path.Dir(p) == dir {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relTo writes target relative to folder dir, as an author would link it.
+func relTo(dir, target string) string {
+	r, err := filepath.Rel(filepath.FromSlash(dir), filepath.FromSlash(target))
+	if err != nil {
+		return target
+	}
+	return filepath.ToSlash(r)
+}
+
+// privacyScan returns the scanner that warns about what looks like pupil
+// data in a source file, for the settings' allowed e-mail domains.
+func privacyScan(s content.Settings) func(path string, src []byte) []*diag.Problem {
+	sc := privacy.New(s.Domains)
+	return func(path string, src []byte) []*diag.Problem {
+		var out []*diag.Problem
+		for _, f := range sc.Scan(src) {
+			line, col := diag.Position(src, f.Offset)
+			out = append(out, &diag.Problem{Path: path, Line: line, Col: col, Msg: f.Message(), Severity: diag.Warning})
+		}
+		return out
+	}
+}

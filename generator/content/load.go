@@ -1,0 +1,361 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+
+	"lobsite/generator/diag"
+	"lobsite/generator/slug"
+)
+
+// Site is the whole content model of one build: settings, every page with
+// its cross-links resolved, and the static files to copy.
+type Site struct {
+	Settings Settings
+	Home     *Page
+	Pages    []*Page          // every page, generated lists included, sorted by URL
+	ByPath   map[string]*Page // by source path ("content/opdrachten/x.md")
+	ByURL    map[string]*Page
+	Sections []*Page // list pages of the top-level folders, in menu order
+	Static   []StaticFile
+	// StaticByPath maps a source path to its static file.
+	StaticByPath map[string]StaticFile
+
+	Competencies []*Page // by nummer
+	Questions    []*Page // by volgorde, title
+	Exercises    []*Page // by volgorde, title
+	Activities   []*Page // by date, time, title
+	Sectors      []*Page
+	Models       []*Page // by nummer
+	Guides       []*Page
+	ChosenModel  *Page // the model page whose nummer is Settings.Model, or nil
+	// Drafts holds the ids per section of draft pages left out of this build,
+	// so a reference to one can say so.
+	Drafts map[string]map[string]bool
+}
+
+// Options control loading.
+type Options struct {
+	Drafts bool // include pages with concept: true
+	// Scan, when set, makes a checker for the given settings that is run on
+	// every Markdown source (normalised); its problems are added to the
+	// file's. The checker must be safe for concurrent use.
+	Scan func(Settings) func(path string, src []byte) []*diag.Problem
+}
+
+// Loader reads a site folder through an fs.FS. It keeps the parse of every
+// file between loads, so a later Load with a list of changed paths re-reads
+// only those. A Loader is not safe for concurrent use.
+type Loader struct {
+	fsys  fs.FS
+	opts  Options
+	cache map[string]*parsed // by source path
+	real  map[string]string  // NFC source path → the path as stored on disk
+	// settings and settingsHash are those the cache was parsed with: a
+	// change of site.yaml re-reads every page.
+	settings     Settings
+	settingsHash uint64
+	scan         func(path string, src []byte) []*diag.Problem
+}
+
+// parsed is the result of reading one Markdown file, before cross-linking.
+type parsed struct {
+	page  *Page // nil when the file could not be read at all
+	probs []*diag.Problem
+}
+
+// NewLoader returns a Loader reading the site folder fsys (which holds
+// content/ and, optionally, themes/).
+func NewLoader(fsys fs.FS, opts Options) *Loader {
+	return &Loader{fsys: fsys, opts: opts, cache: map[string]*parsed{}, real: map[string]string{}}
+}
+
+// Load reads the site. changed lists source paths (slash-separated, relative
+// to the site folder) known to have changed since the previous Load; nil
+// means "anything may have changed" and re-reads every file. Files and
+// folders that disappeared are dropped whatever changed says. Problems of
+// every file are returned together; the Site is nil only when content/ or
+// content/site.yaml cannot be read at all.
+func (l *Loader) Load(changed []string) (*Site, *diag.List) {
+	probs := &diag.List{}
+	if changed == nil {
+		l.cache = map[string]*parsed{}
+	}
+	for _, c := range changed {
+		c = NormalizePath(c)
+		delete(l.cache, c)
+		prefix := c + "/"
+		for p := range l.cache {
+			if strings.HasPrefix(p, prefix) {
+				delete(l.cache, p)
+			}
+		}
+	}
+	settingsSrc, err := fs.ReadFile(l.fsys, SettingsPath)
+	if err != nil {
+		if _, serr := fs.Stat(l.fsys, "content"); serr != nil {
+			probs.Errorf("content", 0, 0, "de map content/ ontbreekt; geef met --source de map die content/ bevat")
+			return nil, probs
+		}
+		probs.Errorf(SettingsPath, 0, 0, "het bestand met de instellingen ontbreekt; maak content/site.yaml met minstens school, titel, model en schooljaar")
+		return nil, probs
+	}
+	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}, StaticByPath: map[string]StaticFile{}, Drafts: map[string]map[string]bool{}}
+	if src, err := Normalize(SettingsPath, settingsSrc); err != nil {
+		probs.Add(err.(*diag.Problem))
+	} else {
+		site.Settings = ParseSettings(src, probs)
+	}
+	if h := hash64(settingsSrc); h != l.settingsHash {
+		l.cache = map[string]*parsed{}
+		l.settings, l.settingsHash = site.Settings, h
+		l.scan = nil
+		if l.opts.Scan != nil {
+			l.scan = l.opts.Scan(site.Settings)
+		}
+	}
+
+	var mdFiles []string
+	var dirs []string
+	walkErr := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs.Errorf(p, 0, 0, "kan niet worden gelezen (%v); controleer de rechten", unwrapPathError(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, serr := fs.Stat(l.fsys, p)
+			if serr != nil {
+				probs.Errorf(p, 0, 0, "deze snelkoppeling (symbolische link) wijst naar buiten de site of naar niets; kopieer het bestand zelf naar content/")
+				return nil
+			}
+			if info.IsDir() {
+				probs.Warnf(p, 0, 0, "deze snelkoppeling naar een map wordt niet gevolgd; kopieer de map zelf naar content/")
+				return nil
+			}
+		} else if d.IsDir() {
+			if p != "content" {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		real := p
+		p = NormalizePath(p)
+		switch {
+		case p == SettingsPath:
+		case strings.HasSuffix(strings.ToLower(name), ".md"):
+			mdFiles = append(mdFiles, p)
+			l.real[p] = real
+		default:
+			dir, file := path.Split(strings.TrimPrefix(p, "content/"))
+			ext := path.Ext(file)
+			u := slugDir(dir) + slugName(strings.TrimSuffix(file, ext), file) + strings.ToLower(ext)
+			sf := StaticFile{Path: p, URL: u, Source: real}
+			site.Static = append(site.Static, sf)
+			site.StaticByPath[p] = sf
+		}
+		return nil
+	})
+	if walkErr != nil {
+		probs.Errorf("content", 0, 0, "de map kan niet worden gelezen: %v", walkErr)
+		return nil, probs
+	}
+
+	l.parseAll(mdFiles)
+	var pages []*Page
+	for _, p := range mdFiles {
+		r := l.cache[p]
+		probs.Add(r.probs...)
+		if r.page == nil {
+			continue
+		}
+		pg := r.page.clone()
+		if pg.Draft && !l.opts.Drafts {
+			if site.Drafts[pg.Section] == nil {
+				site.Drafts[pg.Section] = map[string]bool{}
+			}
+			site.Drafts[pg.Section][pg.ID] = true
+			continue
+		}
+		pages = append(pages, pg)
+	}
+	site.addPages(pages, dirs, probs)
+	site.resolve(probs)
+	return site, probs
+}
+
+// NormalizePath composes a slash-separated source path to Unicode NFC, the
+// form the Loader indexes pages by.
+func NormalizePath(p string) string { return norm.NFC.String(p) }
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Ignored reports whether a file or folder name is left out of the site:
+// hidden files, and the swap, backup and lock files editors and office
+// programs leave behind.
+func Ignored(name string) bool {
+	switch {
+	case name == "" || name[0] == '.' || name[0] == '#' || name[0] == '_' && !strings.HasSuffix(name, ".md"):
+		return true
+	case strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~"):
+		return true
+	case name == "Thumbs.db" || name == "desktop.ini" || name == "4913":
+		return true
+	}
+	switch path.Ext(strings.ToLower(name)) {
+	case ".swp", ".swo", ".swx", ".tmp", ".bak", ".crdownload", ".part":
+		return true
+	}
+	return false
+}
+
+// parseAll (re)parses the files missing from the cache, in parallel.
+func (l *Loader) parseAll(files []string) {
+	var todo []string
+	for _, p := range files {
+		if _, ok := l.cache[p]; !ok {
+			todo = append(todo, p)
+		}
+	}
+	results := make([]*parsed, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = l.parseFile(todo[i])
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range todo {
+		l.cache[p] = results[i]
+	}
+}
+
+func (l *Loader) parseFile(p string) *parsed {
+	raw, err := fs.ReadFile(l.fsys, l.real[p])
+	if err != nil {
+		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}}}
+	}
+	var list diag.List
+	page := ParsePage(p, raw, l.settings, &list)
+	if page != nil && l.scan != nil {
+		list.Add(l.scan(p, page.Src)...)
+	}
+	return &parsed{page: page, probs: list.Problems()}
+}
+
+// slugDir slugs every segment of a slash-separated folder path ending in "/".
+func slugDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	for i, s := range parts {
+		parts[i] = slugName(s, s)
+	}
+	return strings.Join(parts, "/") + "/"
+}
+
+// slugName slugs a file or folder name, falling back to a hash for names
+// with no letter or digit at all.
+func slugName(name, full string) string {
+	if s := slug.Make(name); s != "" {
+		return s
+	}
+	return fmt.Sprintf("x%x", hash64([]byte(norm.NFC.String(full))))
+}
+
+func hash64(parts ...[]byte) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write(p)
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+func (p *Page) clone() *Page {
+	c := *p
+	if p.Competency != nil {
+		x := *p.Competency
+		x.Rel = CompetencyRel{}
+		c.Competency = &x
+	}
+	if p.Question != nil {
+		x := *p.Question
+		x.Rel = QuestionRel{}
+		c.Question = &x
+	}
+	if p.Exercise != nil {
+		x := *p.Exercise
+		x.Rel = ExerciseRel{}
+		c.Exercise = &x
+	}
+	if p.Activity != nil {
+		x := *p.Activity
+		x.Rel = ActivityRel{}
+		c.Activity = &x
+	}
+	if p.Sector != nil {
+		x := *p.Sector
+		x.Rel = SectorRel{}
+		c.Sector = &x
+	}
+	if p.Model != nil {
+		x := *p.Model
+		c.Model = &x
+	}
+	if p.Guide != nil {
+		x := *p.Guide
+		x.Rel = GuideRel{}
+		c.Guide = &x
+	}
+	c.List = nil
+	return &c
+}
+
+// sortPages orders pages by volgorde, then title, then URL.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.URL < b.URL
+	})
+}

@@ -1,0 +1,177 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"lobsite/generator/diag"
+)
+
+var commonKeys = []string{"titel", "samenvatting", "volgorde", "concept"}
+
+var kindKeys = map[Kind][]string{
+	KindCompetency: {"nummer", "kernvragen"},
+	KindQuestion:   {"coachgesprek"},
+	KindExercise:   {"competenties", "kernvragen", "leerjaren", "duur", "werkvorm", "sectoren", "materialen"},
+	KindActivity:   {"soort", "datum", "tot", "tijd", "leerjaren", "sectoren", "competenties", "opdrachten", "locatie"},
+	KindSector:     {"beroepen", "certificaten"},
+	KindModel:      {"nummer"},
+	KindGuide:      {"soort", "kernvragen", "competenties", "leerjaren", "deelnemers", "frequentie"},
+}
+
+// Allowed values of enumerated keys.
+var (
+	Forms         = []string{"individueel", "duo", "groep", "klassikaal"}
+	ActivityTypes = []string{"bedrijfsbezoek", "gastspreker", "meeloopdag", "beurs", "open-dag", "stage", "workshop", "gesprek", "overig"}
+	GuideTypes    = []string{"coachgesprek", "loopbaangesprek", "iop-gesprek", "opp-evaluatie", "stage-evaluatie"}
+)
+
+// PageKind returns the kind of the page at source path p
+// ("content/opdrachten/x.md"), its section and its folder under content/.
+func PageKind(p string) (kind Kind, section, dir string) {
+	rel := strings.TrimPrefix(p, "content/")
+	d, file := path.Split(rel)
+	dir = strings.TrimSuffix(d, "/")
+	section, _, _ = strings.Cut(dir, "/")
+	base := strings.ToLower(file)
+	switch {
+	case base == "_index.md" || base == "index.md":
+		if dir == "" {
+			return KindHome, "", ""
+		}
+		return KindList, section, dir
+	case dir == section && sectionKinds[section] != "":
+		return sectionKinds[section], section, dir
+	}
+	return KindPage, section, dir
+}
+
+// ParsePage reads one Markdown file: raw bytes in, a Page with its front
+// matter decoded out. Problems go to probs with file positions; the page is
+// nil when the file cannot be read as a page at all (then it must not be
+// published). Settings bound dates (school year) and leerjaren.
+func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
+	src, err := Normalize(p, raw)
+	if err != nil {
+		probs.Add(err.(*diag.Problem))
+		return nil
+	}
+	fm, bodyStart, err := splitFrontMatter(p, src)
+	if err != nil {
+		probs.Add(err.(*diag.Problem))
+		return nil
+	}
+	kind, section, dir := PageKind(p)
+	file := path.Base(p)
+	name := strings.TrimSuffix(file, path.Ext(file))
+	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, Src: src}
+	pg.ID = slugName(name, file)
+	switch kind {
+	case KindHome:
+		pg.URL = ""
+	case KindList:
+		pg.URL = slugDir(dir + "/")
+	default:
+		pg.URL = slugDir(dir+"/") + pg.ID + "/"
+		if dir == "" {
+			pg.URL = pg.ID + "/"
+		}
+	}
+	pg.Body = blankHead(src, bodyStart)
+	pg.MetaHash = hash64([]byte(p), fm.raw)
+	pg.BodyHash = hash64(pg.Body)
+
+	f := newFields(p, fm.root, probs)
+	pg.FrontLine, _ = f.firstPos()
+	pg.Title = f.str("titel", true)
+	pg.Summary = f.str("samenvatting", false)
+	pg.Order, _ = f.integer("volgorde", false, -1_000_000, 1_000_000)
+	pg.Draft = f.boolean("concept")
+	switch kind {
+	case KindCompetency:
+		c := &Competency{}
+		c.Number, _ = f.integer("nummer", true, 1, 5)
+		c.Questions = f.refs("kernvragen")
+		if len(c.Questions) == 0 && !f.has("kernvragen") {
+			line, col := f.firstPos()
+			probs.Errorf(p, line, col, "een competentie hoort bij minstens één kernvraag; voeg `kernvragen: [wie-ben-ik]` toe")
+		} else if len(c.Questions) == 0 {
+			line, col := f.keyPos("kernvragen")
+			probs.Errorf(p, line, col, "kernvragen is leeg; noem minstens één kernvraag")
+		}
+		pg.Competency = c
+	case KindQuestion:
+		pg.Question = &Question{Coaching: f.boolean("coachgesprek")}
+	case KindExercise:
+		e := &Exercise{}
+		e.Competencies = f.refs("competenties")
+		if len(e.Competencies) == 0 {
+			line, col := f.keyPos("competenties")
+			if line == 0 {
+				line, col = f.firstPos()
+			}
+			probs.Errorf(p, line, col, "een opdracht hoort bij minstens één competentie; voeg `competenties: [werkexploratie]` toe")
+		}
+		e.Questions = f.refs("kernvragen")
+		e.Years = f.ints("leerjaren", 1, s.Years)
+		if len(e.Years) == 0 && !f.has("leerjaren") {
+			line, col := f.firstPos()
+			probs.Errorf(p, line, col, "de sleutel \"leerjaren\" ontbreekt; noem de leerjaren waarin de opdracht past, zoals `leerjaren: [1, 2]`")
+		}
+		e.Duration, _ = f.integer("duur", false, 1, 24*60)
+		e.Form = f.enum("werkvorm", false, Forms)
+		e.Sectors = f.refs("sectoren")
+		e.Materials = f.strs("materialen")
+		pg.Exercise = e
+	case KindActivity:
+		a := &Activity{}
+		a.Type = f.enum("soort", true, ActivityTypes)
+		var ok bool
+		a.Date, ok = f.date("datum", true, s)
+		if f.has("tot") {
+			until, ok2 := f.date("tot", false, s)
+			if ok && ok2 && until.Before(a.Date) {
+				f.errorf(f.vals["tot"], "tot (%s) ligt vóór datum (%s); de einddatum moet op of na de begindatum liggen", until.Format("2006-01-02"), a.Date.Format("2006-01-02"))
+			} else if ok2 && !until.Equal(a.Date) {
+				a.Until = until
+			}
+		} else {
+			f.get("tot")
+		}
+		a.Time = f.timeRange("tijd")
+		a.Years = f.ints("leerjaren", 1, s.Years)
+		if len(a.Years) == 0 && !f.has("leerjaren") {
+			line, col := f.firstPos()
+			probs.Errorf(p, line, col, "de sleutel \"leerjaren\" ontbreekt; noem voor welke leerjaren de activiteit is, zoals `leerjaren: [3]`")
+		}
+		a.Sectors = f.refs("sectoren")
+		a.Competencies = f.refs("competenties")
+		a.Exercises = f.refs("opdrachten")
+		a.Location = f.str("locatie", false)
+		if ok {
+			for _, per := range s.Periods {
+				if per.Contains(a.Date) {
+					a.Period = per.Name
+				}
+			}
+		}
+		pg.Activity = a
+	case KindSector:
+		pg.Sector = &Sector{Jobs: f.strs("beroepen"), Certificates: f.strs("certificaten")}
+	case KindModel:
+		m := &Model{}
+		m.Number, _ = f.integer("nummer", true, 1, 4)
+		pg.Model = m
+	case KindGuide:
+		g := &Guide{}
+		g.Type = f.enum("soort", true, GuideTypes)
+		g.Questions = f.refs("kernvragen")
+		g.Competencies = f.refs("competenties")
+		g.Years = f.ints("leerjaren", 1, s.Years)
+		g.Participants = f.strs("deelnemers")
+		g.Frequency = f.str("frequentie", false)
+		pg.Guide = g
+	}
+	f.done(append(append([]string(nil), commonKeys...), kindKeys[kind]...))
+	return pg
+}

@@ -1,0 +1,317 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"lobsite/generator/diag"
+)
+
+// menuOrder is the order of the known sections in the navigation; other
+// folders follow alphabetically.
+var menuOrder = []string{"handboek", "competenties", "kernvragen", "opdrachten", "kalender", "sectoren", "gesprekken", "modellen"}
+
+// sectionTitles are the titles of list pages that have no _index.md.
+var sectionTitles = map[string]string{
+	"handboek": "Handboek", "competenties": "Loopbaancompetenties", "kernvragen": "Kernvragen",
+	"opdrachten": "Opdrachten", "kalender": "Kalender", "sectoren": "Sectoren",
+	"gesprekken": "Gesprekken", "modellen": "Modellen",
+}
+
+// addPages indexes pages by path and URL, reports URL clashes, and makes the
+// home page and a list page for every folder.
+func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	byDirIntro := map[string]*Page{}
+	for _, p := range pages {
+		if p.Kind == KindHome || p.Kind == KindList {
+			if prev, ok := byDirIntro[p.Dir]; ok {
+				probs.Errorf(p.Path, 1, 1, "deze map heeft al een inleiding in %s; voeg de twee samen en houd alleen _index.md over", prev.Path)
+				continue
+			}
+			byDirIntro[p.Dir] = p
+		}
+		if prev, ok := s.ByURL[p.URL]; ok {
+			probs.Errorf(p.Path, 1, 1, "deze pagina krijgt hetzelfde adres (/%s) als %s; geef een van beide een andere bestandsnaam", p.URL, prev.Path)
+			continue
+		}
+		s.ByURL[p.URL] = p
+		s.ByPath[p.Path] = p
+		s.Pages = append(s.Pages, p)
+	}
+	for _, sf := range s.Static {
+		if prev, ok := s.ByURL[sf.URL]; ok {
+			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef een van beide een andere naam", sf.URL, prev.Path)
+		}
+	}
+	// Home and list pages for folders without an intro.
+	if _, ok := byDirIntro[""]; !ok {
+		home := &Page{Kind: KindHome, Title: s.Settings.Title}
+		byDirIntro[""] = home
+		s.ByURL[""] = home
+		s.Pages = append(s.Pages, home)
+	}
+	s.Home = byDirIntro[""]
+	for _, d := range dirs {
+		dir := strings.TrimPrefix(d, "content/")
+		if _, ok := byDirIntro[dir]; ok {
+			continue
+		}
+		section, _, _ := strings.Cut(dir, "/")
+		title := sectionTitles[dir]
+		if title == "" {
+			last := dir[strings.LastIndex(dir, "/")+1:]
+			title = strings.ToUpper(last[:1]) + last[1:]
+		}
+		lp := &Page{Kind: KindList, Section: section, Dir: dir, URL: slugDir(dir + "/"), Title: title, MetaHash: hash64([]byte("list:" + dir))}
+		if prev, ok := s.ByURL[lp.URL]; ok {
+			probs.Errorf(prev.Path, 1, 1, "deze pagina krijgt hetzelfde adres (/%s) als de lijst van map content/%s; geef het bestand of de map een andere naam", lp.URL, dir)
+			continue
+		}
+		byDirIntro[dir] = lp
+		s.ByURL[lp.URL] = lp
+		s.Pages = append(s.Pages, lp)
+	}
+	// Fill list pages.
+	for _, p := range s.Pages {
+		if p.Kind == KindList || p.Kind == KindHome {
+			p.List = &List{}
+		}
+	}
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case KindHome:
+		case KindList:
+			parent := ""
+			if i := strings.LastIndex(p.Dir, "/"); i >= 0 {
+				parent = p.Dir[:i]
+			}
+			if lp := byDirIntro[parent]; lp != nil {
+				lp.List.Sub = append(lp.List.Sub, p)
+			}
+		default:
+			if lp := byDirIntro[p.Dir]; lp != nil {
+				lp.List.Pages = append(lp.List.Pages, p)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if p.List != nil {
+			sortPages(p.List.Pages)
+			sortPages(p.List.Sub)
+		}
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	// Sections in menu order.
+	rank := func(p *Page) int {
+		for i, m := range menuOrder {
+			if p.Dir == m {
+				return i
+			}
+		}
+		return len(menuOrder)
+	}
+	for _, p := range s.Home.List.Sub {
+		s.Sections = append(s.Sections, p)
+	}
+	sort.SliceStable(s.Sections, func(i, j int) bool {
+		ri, rj := rank(s.Sections[i]), rank(s.Sections[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return s.Sections[i].Dir < s.Sections[j].Dir
+	})
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case KindCompetency:
+			s.Competencies = append(s.Competencies, p)
+		case KindQuestion:
+			s.Questions = append(s.Questions, p)
+		case KindExercise:
+			s.Exercises = append(s.Exercises, p)
+		case KindActivity:
+			s.Activities = append(s.Activities, p)
+		case KindSector:
+			s.Sectors = append(s.Sectors, p)
+		case KindModel:
+			s.Models = append(s.Models, p)
+		case KindGuide:
+			s.Guides = append(s.Guides, p)
+		}
+	}
+	sort.SliceStable(s.Competencies, func(i, j int) bool {
+		return s.Competencies[i].Competency.Number < s.Competencies[j].Competency.Number
+	})
+	sort.SliceStable(s.Models, func(i, j int) bool { return s.Models[i].Model.Number < s.Models[j].Model.Number })
+	sortPages(s.Questions)
+	sortPages(s.Exercises)
+	sortPages(s.Sectors)
+	sortPages(s.Guides)
+	sort.SliceStable(s.Activities, func(i, j int) bool {
+		a, b := s.Activities[i].Activity, s.Activities[j].Activity
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Time != b.Time {
+			return a.Time < b.Time
+		}
+		return s.Activities[i].Title < s.Activities[j].Title
+	})
+}
+
+// index maps the ids of one kind of page to the pages.
+type index struct {
+	section string
+	noun    string // Dutch noun for messages: "competentie"
+	byID    map[string]*Page
+	ids     []string
+}
+
+func (s *Site) newIndex(section, noun string, pages []*Page) *index {
+	ix := &index{section: section, noun: noun, byID: map[string]*Page{}}
+	for _, p := range pages {
+		ix.byID[p.ID] = p
+		ix.ids = append(ix.ids, p.ID)
+	}
+	return ix
+}
+
+// lookup resolves refs, reporting unknown ids with a suggestion.
+func (s *Site) lookup(from *Page, key string, refs []Ref, ix *index, probs *diag.List) []*Page {
+	var out []*Page
+	for _, r := range refs {
+		if p := ix.byID[r.ID]; p != nil {
+			out = append(out, p)
+			continue
+		}
+		msg := fmt.Sprintf("%s noemt %q, maar er is geen %s met die id (content/%s/%s.md)", key, r.ID, ix.noun, ix.section, r.ID)
+		switch {
+		case s.Drafts[ix.section][r.ID]:
+			msg = fmt.Sprintf("%s noemt %q, maar die %s is een concept en staat niet in deze versie; haal concept: true weg of bouw met --drafts", key, r.ID, ix.noun)
+		case Suggest(r.ID, ix.ids) != "":
+			msg += fmt.Sprintf("; bedoelde je %q?", Suggest(r.ID, ix.ids))
+		case len(ix.ids) > 0 && len(ix.ids) <= 10:
+			msg += "; kies uit " + strings.Join(ix.ids, ", ")
+		default:
+			msg += "; controleer de spelling"
+		}
+		probs.Errorf(from.Path, r.Line, r.Col, "%s", msg)
+	}
+	return out
+}
+
+// resolve checks every reference between pages and fills the derived
+// cross-links (the Rel fields).
+func (s *Site) resolve(probs *diag.List) {
+	comps := s.newIndex("competenties", "competentie", s.Competencies)
+	questions := s.newIndex("kernvragen", "kernvraag", s.Questions)
+	exercises := s.newIndex("opdrachten", "opdracht", s.Exercises)
+	sectors := s.newIndex("sectoren", "sector", s.Sectors)
+
+	unique := func(pages []*Page, number func(*Page) int, noun string) {
+		seen := map[int]*Page{}
+		for _, p := range pages {
+			n := number(p)
+			if n == 0 {
+				continue
+			}
+			if prev, ok := seen[n]; ok {
+				line, col := keyPosition(p, "nummer")
+				probs.Errorf(p.Path, line, col, "nummer %d is al gebruikt door %s; elk%s heeft een eigen nummer", n, prev.Path, noun)
+				continue
+			}
+			seen[n] = p
+		}
+	}
+	unique(s.Competencies, func(p *Page) int { return p.Competency.Number }, "e competentie")
+	unique(s.Models, func(p *Page) int { return p.Model.Number }, " model")
+
+	for _, m := range s.Models {
+		m.Model.Chosen = m.Model.Number == s.Settings.Model
+		for _, g := range s.Settings.GrowthPath {
+			if g == m.Model.Number {
+				m.Model.OnPath = true
+			}
+		}
+		if m.Model.Chosen {
+			s.ChosenModel = m
+		}
+	}
+	if len(s.Models) > 0 && s.ChosenModel == nil && s.Settings.Model > 0 {
+		probs.Errorf(SettingsPath, 0, 0, "model is %d, maar er is geen pagina in content/modellen/ met nummer %d; maak die pagina of kies een ander model", s.Settings.Model, s.Settings.Model)
+	}
+
+	for _, c := range s.Competencies {
+		c.Competency.Rel.Questions = s.lookup(c, "kernvragen", c.Competency.Questions, questions, probs)
+		for _, q := range c.Competency.Rel.Questions {
+			q.Question.Rel.Competencies = append(q.Question.Rel.Competencies, c)
+		}
+	}
+	for _, e := range s.Exercises {
+		x := e.Exercise
+		x.Rel.Competencies = s.lookup(e, "competenties", x.Competencies, comps, probs)
+		given := s.lookup(e, "kernvragen", x.Questions, questions, probs)
+		x.Rel.Sectors = s.lookup(e, "sectoren", x.Sectors, sectors, probs)
+		set := map[*Page]bool{}
+		for _, q := range given {
+			set[q] = true
+		}
+		for _, c := range x.Rel.Competencies {
+			c.Competency.Rel.Exercises = append(c.Competency.Rel.Exercises, e)
+			for _, q := range c.Competency.Rel.Questions {
+				set[q] = true
+			}
+		}
+		for _, q := range s.Questions { // keep kernvraag order
+			if set[q] {
+				x.Rel.Questions = append(x.Rel.Questions, q)
+				q.Question.Rel.Exercises = append(q.Question.Rel.Exercises, e)
+			}
+		}
+		for _, sec := range x.Rel.Sectors {
+			sec.Sector.Rel.Exercises = append(sec.Sector.Rel.Exercises, e)
+		}
+	}
+	for _, a := range s.Activities {
+		x := a.Activity
+		x.Rel.Sectors = s.lookup(a, "sectoren", x.Sectors, sectors, probs)
+		x.Rel.Competencies = s.lookup(a, "competenties", x.Competencies, comps, probs)
+		x.Rel.Exercises = s.lookup(a, "opdrachten", x.Exercises, exercises, probs)
+		for _, sec := range x.Rel.Sectors {
+			sec.Sector.Rel.Activities = append(sec.Sector.Rel.Activities, a)
+		}
+		for _, c := range x.Rel.Competencies {
+			c.Competency.Rel.Activities = append(c.Competency.Rel.Activities, a)
+		}
+		for _, e := range x.Rel.Exercises {
+			e.Exercise.Rel.Activities = append(e.Exercise.Rel.Activities, a)
+		}
+	}
+	for _, g := range s.Guides {
+		x := g.Guide
+		x.Rel.Questions = s.lookup(g, "kernvragen", x.Questions, questions, probs)
+		x.Rel.Competencies = s.lookup(g, "competenties", x.Competencies, comps, probs)
+		for _, c := range x.Rel.Competencies {
+			c.Competency.Rel.Guides = append(c.Competency.Rel.Guides, g)
+		}
+		for _, q := range x.Rel.Questions {
+			q.Question.Rel.Guides = append(q.Question.Rel.Guides, g)
+		}
+	}
+}
+
+// keyPosition finds the line and column of a top-level front matter key in
+// a page's source, for problems found after parsing.
+func keyPosition(p *Page, key string) (int, int) {
+	for i, line := range strings.Split(string(p.Src), "\n") {
+		t := strings.TrimLeft(line, " \t\"")
+		if strings.HasPrefix(t, key) {
+			rest := strings.TrimLeft(t[len(key):], " \t\"")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
+				return i + 1, len(line) - len(t) + 1
+			}
+		}
+	}
+	return p.FrontLine, 1
+}

@@ -1,0 +1,194 @@
+// Package diag holds lobsite's content diagnostics: a foutmelding (error) or
+// waarschuwing (warning) tied to a position in a source file.
+//
+// Every problem in the content a coordinator writes reaches the user as
+//
+//	path:line:col: message
+//
+// where path is slash-separated and relative to the site folder (for example
+// content/opdrachten/netwerkkaart.md), line and col are 1-based and col counts
+// runes, not bytes. A List collects all problems of one run so the user sees
+// them at once, not only the first.
+package diag
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Severity tells whether a Problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is published.
+	Error Severity = iota
+	// Warning is reported but the build goes on (unless warnings are made fatal).
+	Warning
+)
+
+// Problem is one finding in a source file. Line and Col are 1-based; zero
+// means "unknown" and is left out when printed.
+type Problem struct {
+	Path     string // slash-separated, relative to the site folder
+	Line     int
+	Col      int // in runes
+	Msg      string
+	Severity Severity
+}
+
+// Error formats the problem as path:line:col: message (warnings get a
+// "waarschuwing: " prefix after the position).
+func (p *Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("waarschuwing: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// List collects problems. The zero value is ready to use. A List is not safe
+// for concurrent use; merge per-goroutine lists with Add.
+type List struct {
+	items []*Problem
+}
+
+// Errorf records an error at path:line:col.
+func (l *List) Errorf(path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, &Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at path:line:col.
+func (l *List) Warnf(path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, &Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// Add appends problems, for example those of another List.
+func (l *List) Add(ps ...*Problem) { l.items = append(l.items, ps...) }
+
+// Problems returns all problems sorted by path, line, column and message.
+func (l *List) Problems() []*Problem {
+	sort.SliceStable(l.items, func(i, j int) bool {
+		a, b := l.items[i], l.items[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
+	})
+	return l.items
+}
+
+// Errors returns only the problems of Severity Error, sorted.
+func (l *List) Errors() []*Problem { return l.filter(Error) }
+
+// Warnings returns only the problems of Severity Warning, sorted.
+func (l *List) Warnings() []*Problem { return l.filter(Warning) }
+
+func (l *List) filter(s Severity) []*Problem {
+	var out []*Problem
+	for _, p := range l.Problems() {
+		if p.Severity == s {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Len reports the number of problems of any severity.
+func (l *List) Len() int { return len(l.items) }
+
+// Err returns nil when the list holds no errors, else a *BuildError holding
+// every problem (errors and warnings).
+func (l *List) Err() error {
+	if len(l.Errors()) == 0 {
+		return nil
+	}
+	return &BuildError{Problems: l.Problems()}
+}
+
+// BuildError is returned by a build or check that found content errors. Its
+// message lists every problem, one per line, and ends with the count.
+type BuildError struct {
+	Problems []*Problem
+}
+
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	n := 0
+	for _, p := range e.Problems {
+		b.WriteString(p.Error())
+		b.WriteByte('\n')
+		if p.Severity == Error {
+			n++
+		}
+	}
+	b.WriteString(Count(n, len(e.Problems)-n))
+	return b.String()
+}
+
+// Count phrases the closing line of a run, in Dutch:
+// "3 fouten, 1 waarschuwing".
+func Count(errors, warnings int) string {
+	f := "fouten"
+	if errors == 1 {
+		f = "fout"
+	}
+	w := "waarschuwingen"
+	if warnings == 1 {
+		w = "waarschuwing"
+	}
+	return fmt.Sprintf("%d %s, %d %s", errors, f, warnings, w)
+}
+
+// Position converts a byte offset in src to a 1-based line and a 1-based
+// column counted in runes. Offsets past the end point just after the last byte.
+func Position(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := src[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col = utf8.RuneCount(before[start:]) + 1
+	return line, col
+}
+
+// Excerpt returns the source lines around line (1-based) of src, each
+// prefixed by its number, with a caret under col on the offending line. It
+// returns "" when line is out of range. Used by the preview error page.
+func Excerpt(src []byte, line, col, context int) string {
+	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	from, to := max(1, line-context), min(len(lines), line+context)
+	width := len(fmt.Sprint(to))
+	var b strings.Builder
+	for n := from; n <= to; n++ {
+		fmt.Fprintf(&b, "%*d | %s\n", width, n, lines[n-1])
+		if n == line && col > 0 {
+			fmt.Fprintf(&b, "%*s | %s^\n", width, "", strings.Repeat(" ", col-1))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,45 @@
+package slug
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestMake(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Loopbaanoriëntatie Week", "loopbaanorientatie-week"},
+		{"Loopbaanoriëntatie & stage", "loopbaanorientatie-stage"},
+		{"  Wie ben ik?  ", "wie-ben-ik"},
+		{"Zorg_en_Welzijn", "zorg-en-welzijn"},
+		{"Café Één", "cafe-een"},
+		{"Straße", "strasse"},
+		{"IJsselmeer ĳs", "ijsselmeer-ijs"},
+		{"**Doel**", "doel"},
+		{"2026-2027", "2026-2027"},
+		{"???", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Make(tt.in); got != tt.want {
+			t.Errorf("Make(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := Make(norm.NFD.String(tt.in)); got != tt.want {
+			t.Errorf("Make(NFD %q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	a := NewAnchors()
+	got := []string{a.Next("Doel"), a.Next("Doel"), a.Next("doel"), a.Next("!!"), a.Next("Doel 1"), a.Next("!!")}
+	want := []string{"doel", "doel-1", "doel-2", "kop", "doel-1-1", "kop-1"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("anchor %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if len(a.List()) != 6 {
+		t.Errorf("List has %d anchors, want 6", len(a.List()))
+	}
+}

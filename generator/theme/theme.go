@@ -1,0 +1,173 @@
+// Package theme loads a lobsite theme and executes its templates.
+//
+// A theme is a folder with
+//
+//	layouts/basis.html      the page frame; defines the blocks below
+//	layouts/<soort>.html    one per page kind (home, lijst, competentie, ...), defining "inhoud"
+//	assets/*                style sheets, scripts and images, copied to the site root
+//	i18n/<taal>.yaml        UI strings: key: text
+//
+// The default theme is built into the binary; a site's themes/<naam>/
+// folder overrides it file by file, so a school can change one template or
+// only the CSS. Templates are html/template: every value is escaped.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Theme is a loaded theme: parsed templates, assets and UI strings. It is
+// safe for concurrent use once loaded.
+type Theme struct {
+	layouts map[string]*template.Template // by kind
+	assets  map[string][]byte             // by name, e.g. "style.css"
+	strings map[string]string
+	hash    uint64
+}
+
+// Load reads the theme: builtin holds the default theme's files at its root
+// (layouts/, assets/, i18n/); override, when not nil, holds the site's
+// themes/<naam>/ folder whose files replace those of builtin. lang picks the
+// UI strings. funcs are added to the templates' functions. Errors name the
+// template file and line (html/template's own messages).
+func Load(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme, error) {
+	files := map[string][]byte{}
+	for _, fsys := range []fs.FS{builtin, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files[p] = b
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("thema lezen: %w", err)
+		}
+	}
+	t := &Theme{layouts: map[string]*template.Template{}, assets: map[string][]byte{}, strings: map[string]string{}}
+	h := fnv.New64a()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		h.Write([]byte(n))
+		h.Write(files[n])
+	}
+	h.Write([]byte(lang))
+	t.hash = h.Sum64()
+
+	if b, ok := files["i18n/nl.yaml"]; ok {
+		if err := yaml.Unmarshal(b, &t.strings); err != nil {
+			return nil, fmt.Errorf("i18n/nl.yaml: %w", err)
+		}
+	}
+	if lang != "nl" {
+		b, ok := files["i18n/"+lang+".yaml"]
+		if !ok {
+			return nil, fmt.Errorf("het thema heeft geen teksten voor taal %q (i18n/%s.yaml)", lang, lang)
+		}
+		tr := map[string]string{}
+		if err := yaml.Unmarshal(b, &tr); err != nil {
+			return nil, fmt.Errorf("i18n/%s.yaml: %w", lang, err)
+		}
+		for k, v := range tr {
+			t.strings[k] = v
+		}
+	}
+	fm := template.FuncMap{"t": t.T}
+	for k, v := range funcs {
+		fm[k] = v
+	}
+	base, ok := files["layouts/basis.html"]
+	if !ok {
+		return nil, fmt.Errorf("het thema mist layouts/basis.html")
+	}
+	var partials []string
+	for _, n := range names {
+		if strings.HasPrefix(n, "layouts/_") {
+			partials = append(partials, n)
+		}
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, "layouts/") || n == "layouts/basis.html" || strings.HasPrefix(n, "layouts/_") {
+			if strings.HasPrefix(n, "assets/") {
+				t.assets[strings.TrimPrefix(n, "assets/")] = files[n]
+			}
+			continue
+		}
+		kind := strings.TrimSuffix(path.Base(n), ".html")
+		tmpl, err := template.New("layouts/basis.html").Funcs(fm).Parse(string(base))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range partials {
+			if _, err := tmpl.New(p).Parse(string(files[p])); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := tmpl.New(n).Parse(string(files[n])); err != nil {
+			return nil, err
+		}
+		t.layouts[kind] = tmpl
+	}
+	return t, nil
+}
+
+// T returns the UI string for key in the theme's language, or the key
+// itself when the theme has no such string.
+func (t *Theme) T(key string) string {
+	if s, ok := t.strings[key]; ok {
+		return s
+	}
+	return key
+}
+
+// Has reports whether the theme has a layout for kind.
+func (t *Theme) Has(kind string) bool { return t.layouts[kind] != nil }
+
+// Execute renders the layout of kind with data into w.
+func (t *Theme) Execute(w io.Writer, kind string, data any) error {
+	tmpl := t.layouts[kind]
+	if tmpl == nil {
+		return fmt.Errorf("het thema heeft geen layout voor %q (layouts/%s.html)", kind, kind)
+	}
+	return tmpl.ExecuteTemplate(w, "layouts/basis.html", data)
+}
+
+// Assets returns the theme's asset files by name ("style.css"), sorted.
+func (t *Theme) Assets() []string {
+	out := make([]string, 0, len(t.assets))
+	for n := range t.assets {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Asset returns the bytes of one asset.
+func (t *Theme) Asset(name string) []byte { return bytes.Clone(t.assets[name]) }
+
+// Hash identifies the theme's files and language: equal hashes render equal pages.
+func (t *Theme) Hash() uint64 { return t.hash }

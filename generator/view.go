@@ -1,0 +1,196 @@
+package generator
+
+import (
+	"fmt"
+	"net/url"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"lobsite/generator/content"
+)
+
+// view is what a layout sees: the page, its rendered body, the site, and
+// helpers for relative links. Every URL a layout writes comes from Link or
+// Asset, so the site works under any sub-path and from disk.
+type view struct {
+	Site   *content.Site
+	S      *content.Settings
+	Page   *content.Page
+	Body   template.HTML
+	Root   string // relative path from this page to the site root: "", "../", "../../"
+	Nav    []navItem
+	Crumbs []navItem
+	// Groups holds the grouped lists of list pages and competency pages:
+	// activities per periode or month, exercises per leerjaar.
+	Groups []group
+	// Matrix is the competency × kernvraag table of the competenties list page.
+	Matrix [][]bool
+	// Absolute is the page's absolute URL when basis_url is set.
+	Absolute string
+}
+
+type navItem struct {
+	Title   string
+	URL     string
+	Current bool
+}
+
+type group struct {
+	Title string
+	Pages []*content.Page
+}
+
+// rootPrefix returns the relative path from a page URL to the site root.
+func rootPrefix(u string) string {
+	return strings.Repeat("../", strings.Count(u, "/"))
+}
+
+// Link returns the relative URL of p as seen from the current page.
+func (v *view) Link(p *content.Page) string {
+	if p == nil {
+		return ""
+	}
+	u := v.Root + p.URL
+	if u == "" {
+		return "./"
+	}
+	return u
+}
+
+// Asset returns the relative URL of a file at the site root.
+func (v *view) Asset(name string) string { return v.Root + name }
+
+func (b *Builder) newView(p *content.Page, body []byte) *view {
+	s := b.site
+	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL)}
+	if p.Kind == content.KindNotFound {
+		// The 404 page is served for any missing path, at any depth: only
+		// a root-based prefix works there.
+		v.Root = "/"
+		if u, err := url.Parse(s.Settings.BaseURL); err == nil && s.Settings.BaseURL != "" {
+			v.Root = u.Path
+		}
+	}
+	if s.Settings.BaseURL != "" && p.Kind != content.KindNotFound {
+		v.Absolute = s.Settings.BaseURL + p.URL
+	}
+	for _, sec := range s.Sections {
+		v.Nav = append(v.Nav, navItem{Title: sec.Title, URL: v.Link(sec), Current: p.Section == sec.Section && p.Kind != content.KindHome})
+	}
+	if p.Kind != content.KindHome && p.Kind != content.KindNotFound {
+		v.Crumbs = append(v.Crumbs, navItem{Title: b.theme.T("home"), URL: v.Link(s.Home)})
+		parts := strings.Split(p.Dir, "/")
+		for i := range parts {
+			if p.Dir == "" {
+				break
+			}
+			dir := strings.Join(parts[:i+1], "/")
+			if lp := b.listOf[dir]; lp != nil && lp != p {
+				v.Crumbs = append(v.Crumbs, navItem{Title: lp.Title, URL: v.Link(lp)})
+			}
+		}
+		v.Crumbs = append(v.Crumbs, navItem{Title: p.Title, URL: v.Link(p), Current: true})
+	}
+	switch {
+	case p.Kind == content.KindCompetency:
+		v.Groups = byYear(p.Competency.Rel.Exercises, b.theme.T("leerjaar"))
+	case p.Kind == content.KindList && p.Dir == "kalender":
+		v.Groups = b.calendarGroups()
+	case p.Kind == content.KindList && p.Dir == "competenties":
+		for _, c := range s.Competencies {
+			row := make([]bool, len(s.Questions))
+			for i, q := range s.Questions {
+				for _, cq := range c.Competency.Rel.Questions {
+					if cq == q {
+						row[i] = true
+					}
+				}
+			}
+			v.Matrix = append(v.Matrix, row)
+		}
+	}
+	return v
+}
+
+// byYear groups exercises by each leerjaar they are meant for.
+func byYear(ex []*content.Page, label string) []group {
+	var out []group
+	for y := 1; y <= 8; y++ {
+		var g group
+		for _, e := range ex {
+			for _, ey := range e.Exercise.Years {
+				if ey == y {
+					g.Pages = append(g.Pages, e)
+				}
+			}
+		}
+		if len(g.Pages) > 0 {
+			g.Title = label + " " + strconv.Itoa(y)
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// calendarGroups groups activities by periode when perioden are set (with
+// a group for dates outside every periode), else by month.
+func (b *Builder) calendarGroups() []group {
+	var out []group
+	idx := map[string]int{}
+	for _, a := range b.site.Activities {
+		key := a.Activity.Period
+		if len(b.site.Settings.Periods) == 0 {
+			key = b.monthName(a.Activity.Date)
+		} else if key == "" {
+			key = b.theme.T("buiten_perioden")
+		}
+		i, ok := idx[key]
+		if !ok {
+			i = len(out)
+			idx[key] = i
+			out = append(out, group{Title: key})
+		}
+		out[i].Pages = append(out[i].Pages, a)
+	}
+	return out
+}
+
+var monthsNL = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+var daysNL = [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
+
+func (b *Builder) monthName(d time.Time) string {
+	if b.site.Settings.Lang == "en" {
+		return d.Format("January 2006")
+	}
+	return fmt.Sprintf("%s %d", monthsNL[d.Month()-1], d.Year())
+}
+
+// formatDate writes a date as "maandag 12 oktober 2026" (nl) or
+// "Monday 12 October 2026" (en).
+func formatDate(lang string) func(time.Time) string {
+	return func(d time.Time) string {
+		if d.IsZero() {
+			return ""
+		}
+		if lang == "en" {
+			return d.Format("Monday 2 January 2006")
+		}
+		return fmt.Sprintf("%s %d %s %d", daysNL[d.Weekday()], d.Day(), monthsNL[d.Month()-1], d.Year())
+	}
+}
+
+// listYears writes [1 2 3] as "1, 2 en 3".
+func listYears(and string) func([]int) string {
+	return func(ys []int) string {
+		s := make([]string, len(ys))
+		for i, y := range ys {
+			s[i] = strconv.Itoa(y)
+		}
+		if len(s) <= 1 {
+			return strings.Join(s, "")
+		}
+		return strings.Join(s[:len(s)-1], ", ") + " " + and + " " + s[len(s)-1]
+	}
+}
