@@ -2,8 +2,8 @@ package generator
 
 import (
 	"fmt"
-	"net/url"
 	"html/template"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"

@@ -211,5 +211,5 @@ type List struct {
 type StaticFile struct {
 	Path   string // source path in Unicode NFC: "content/handboek/Foto 1.png"
 	Source string // the same path as stored on disk (may be NFD), for reading
-	URL  string // output path: "handboek/foto-1.png"
+	URL    string // output path: "handboek/foto-1.png"
 }
