@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"lobsite/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/sites/*.txtar")
+
+// readArchive splits a txtar archive into source files (everything not
+// under public/ and not named "want") and the rest.
+func readArchive(t *testing.T, name string) (*txtar.Archive, fstest.MapFS, map[string][]byte) {
+	t.Helper()
+	a, err := txtar.ParseFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := fstest.MapFS{}
+	other := map[string][]byte{}
+	for _, f := range a.Files {
+		if strings.HasPrefix(f.Name, "public/") || f.Name == "want" {
+			other[f.Name] = f.Data
+			continue
+		}
+		src[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	return a, src, other
+}
+
+// buildTree builds src into a fresh folder and returns every output file
+// except the theme's assets and the marker, by slash path under public/.
+func buildTree(t *testing.T, src fs.FS, opts Options) (map[string][]byte, error) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	opts.FS, opts.Dest = src, dest
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	b, err := NewBuilder(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(nil); err != nil {
+		return nil, err
+	}
+	return readTree(t, dest), nil
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == "style.css" || rel == "site.js" || rel == markerFile {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		out["public/"+rel] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestSites builds each small site in testdata/sites and compares every
+// output file with the archive. Run with -update to rewrite the expected
+// files after an intended change, then review the diff.
+func TestSites(t *testing.T) {
+	files, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no test sites")
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			a, src, want := readArchive(t, name)
+			got, err := buildTree(t, src, Options{NoMinify: true})
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			if *update {
+				var keep []txtar.File
+				for _, f := range a.Files {
+					if !strings.HasPrefix(f.Name, "public/") {
+						keep = append(keep, f)
+					}
+				}
+				names := make([]string, 0, len(got))
+				for n := range got {
+					names = append(names, n)
+				}
+				sort.Strings(names)
+				for _, n := range names {
+					keep = append(keep, txtar.File{Name: n, Data: got[n]})
+				}
+				a.Files = keep
+				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for n, data := range want {
+				if n == "want" {
+					continue
+				}
+				g, ok := got[n]
+				if !ok {
+					t.Errorf("%s: not built", n)
+					continue
+				}
+				if !bytes.Equal(g, data) {
+					t.Errorf("%s differs:\n%s", n, firstDiff(string(data), string(g)))
+				}
+			}
+			for n := range got {
+				if _, ok := want[n]; !ok {
+					t.Errorf("%s: built but not expected (run with -update)", n)
+				}
+			}
+		})
+	}
+}
+
+// TestErrors builds each broken site in testdata/errors and compares the
+// problems reported with the archive's "want" file, line for line.
+func TestErrors(t *testing.T) {
+	files, _ := filepath.Glob("testdata/errors/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no error cases")
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			_, src, other := readArchive(t, name)
+			want := strings.TrimSpace(string(other["want"]))
+			_, err := buildTree(t, src, Options{})
+			var be *diag.BuildError
+			if !errors.As(err, &be) {
+				t.Fatalf("build error = %v, want a BuildError with:\n%s", err, want)
+			}
+			var lines []string
+			for _, p := range be.Problems {
+				lines = append(lines, p.Error())
+			}
+			got := strings.Join(lines, "\n")
+			if got != want {
+				t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
