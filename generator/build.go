@@ -163,6 +163,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 }
 
 func (b *Builder) run(changed []string, write bool) (*Result, error) {
+	b.pending = nil
 	full := changed == nil || !b.built
 	if full {
 		changed = nil
@@ -505,7 +506,8 @@ func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states 
 			failed++
 			continue
 		}
-		r.st.fp = fps[todo[i].URL]
+		// The fingerprint covers the link targets the body turned out to have.
+		r.st.fp = b.fingerprint(todo[i], r.st.targets)
 		states[todo[i].URL] = r.st
 		if !stream {
 			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})

@@ -1,0 +1,149 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// writeSite writes the source files of a txtar test site under dir.
+func writeSite(t *testing.T, archive, dir string) {
+	t.Helper()
+	_, src, _ := readArchive(t, archive)
+	for name, f := range src {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fullTree builds dir from scratch into a fresh folder and reads it back.
+func fullTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Source: dir, Dest: dest}); err != nil {
+		t.Fatalf("full build: %v", err)
+	}
+	return readTree(t, dest)
+}
+
+func sameTrees(t *testing.T, step string, got, want map[string][]byte) {
+	t.Helper()
+	for n, w := range want {
+		g, ok := got[n]
+		if !ok {
+			t.Errorf("%s: %s missing after incremental build", step, n)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a full build", step, n)
+		}
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			t.Errorf("%s: %s is stale: a full build does not make it", step, n)
+		}
+	}
+}
+
+// TestIncrementalEqualsFull edits a site step by step and checks after
+// every incremental rebuild that the output equals a full build of the same
+// files, byte for byte, and that a body edit re-renders only its page.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	dest := filepath.Join(t.TempDir(), "public")
+	b, err := NewBuilder(Options{Source: dir, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name     string
+		change   func()
+		changed  []string
+		rendered int // -1: don't check
+	}{
+		{"body edit", func() {
+			write("content/opdrachten/netwerkkaart.md", "---\ntitel: Netwerkkaart\nsamenvatting: Teken wie jou kan helpen.\ncompetenties: [netwerken]\nkernvragen: [wie-ben-ik]\nleerjaren: [1, 2]\nduur: 45\nwerkvorm: individueel\nsectoren: [groen]\nmaterialen: [groot vel papier, stiften]\n---\n## Doel\n\nNieuwe tekst.\n\n## Werkblad\n\n1. Wie ken jij?\n")
+		}, []string{"content/opdrachten/netwerkkaart.md"}, 1},
+		{"title edit", func() {
+			write("content/sectoren/groen.md", "---\ntitel: Groen en dier\nberoepen: [hovenier]\n---\n")
+		}, []string{"content/sectoren/groen.md"}, -1},
+		{"new page", func() {
+			write("content/opdrachten/trots.md", "---\ntitel: Trotsposter\ncompetenties: [kwaliteitenreflectie]\nleerjaren: [3]\n---\nMaak een poster.\n")
+		}, []string{"content/opdrachten/trots.md"}, -1},
+		{"new folder", func() {
+			write("content/extra/nieuw/pagina.md", "---\ntitel: Extra\n---\nTekst met [link](../../handboek/visie.md).\n")
+		}, []string{"content/extra"}, -1},
+		{"delete page", func() {
+			os.Remove(filepath.Join(dir, "content/opdrachten/trots.md"))
+		}, []string{"content/opdrachten/trots.md"}, -1},
+		{"delete folder", func() {
+			os.RemoveAll(filepath.Join(dir, "content/extra"))
+		}, []string{"content/extra"}, -1},
+		{"rename image", func() {
+			os.Rename(filepath.Join(dir, "content/handboek/schema.png"), filepath.Join(dir, "content/handboek/plaatje.png"))
+			write("content/handboek/visie.md", "---\ntitel: Onze visie\n---\n## Waarom LOB?\n\n![Schema](plaatje.png)\n")
+		}, []string{"content/handboek/schema.png", "content/handboek/plaatje.png", "content/handboek/visie.md"}, -1},
+		{"settings", func() {
+			write("content/site.yaml", "school: Praktijkschool Testveld\ntitel: LOB-boek\nmodel: 3\nschooljaar: 2026-2027\nleerjaren: 4\n")
+		}, []string{"content/site.yaml"}, -1},
+	}
+	for _, s := range steps {
+		s.change()
+		res, err := b.Build(s.changed)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if s.rendered >= 0 && res.Rendered != s.rendered {
+			t.Errorf("%s: rendered %d pages, want %d", s.name, res.Rendered, s.rendered)
+		}
+		sameTrees(t, s.name, readTree(t, dest), fullTree(t, dir))
+	}
+}
+
+// TestIncrementalErrorKeepsOutput breaks a page during incremental builds:
+// the output stays as it was, and fixing the page brings the build back.
+func TestIncrementalErrorKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	dest := filepath.Join(t.TempDir(), "public")
+	b, err := NewBuilder(Options{Source: dir, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+	page := filepath.Join(dir, "content/competenties/netwerken.md")
+	good, _ := os.ReadFile(page)
+	os.WriteFile(page, []byte("---\ntitel: Netwerken\nnummer: 2\nkernvragen: [wie-kan-mij-helpn]\n---\nKapot.\n"), 0o644)
+	if _, err := b.Build([]string{"content/competenties/netwerken.md"}); err == nil {
+		t.Fatal("build with an unknown kernvraag succeeded")
+	}
+	sameTrees(t, "after error", readTree(t, dest), before)
+	os.WriteFile(page, good, 0o644)
+	res, err := b.Build([]string{"content/competenties/netwerken.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != 0 {
+		// The page is back to the bytes of the last good build.
+		t.Errorf("rendered %d pages after restoring the file, want 0", res.Rendered)
+	}
+	sameTrees(t, "after fix", readTree(t, dest), before)
+}
