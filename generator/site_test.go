@@ -183,4 +183,3 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
-
