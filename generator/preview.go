@@ -1,0 +1,167 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"lobsite/generator/diag"
+	"lobsite/generator/serve"
+	"lobsite/generator/watch"
+)
+
+// PreviewOptions configure Preview.
+type PreviewOptions struct {
+	Options
+	// Addr is the host:port to listen on; default "127.0.0.1:1313" (loopback
+	// only: the preview is for the person at this computer).
+	Addr string
+	// Log receives one line per build; nil discards them.
+	Log io.Writer
+	// Ready, when set, is called with the preview's URL once it listens.
+	Ready func(url string)
+	// Watch tunes the batching of file changes; the zero value is fine.
+	Watch watch.Options
+}
+
+// Preview builds the site, serves it over HTTP and rebuilds it whenever a
+// file under content/ or themes/ changes, reloading every open browser tab.
+// When a build fails, every page shows the errors with their source lines
+// until a build succeeds again. Unless Options.Dest is set, the site is
+// built into a temporary folder that is removed afterwards, so the preview
+// never touches public/. Preview returns when ctx is cancelled (nil) or the
+// server or watcher fails.
+func Preview(ctx context.Context, opts PreviewOptions) error {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:1313"
+	}
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	if opts.Dest == "" {
+		tmp, err := os.MkdirTemp("", "lobsite-voorbeeld-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		opts.Dest = filepath.Join(tmp, "site")
+	}
+	b, err := NewBuilder(opts.Options)
+	if err != nil {
+		return err
+	}
+	srv, err := serve.New(opts.Dest, serve.Options{})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return err
+	}
+	rebuild := func(changed []string) {
+		start := time.Now()
+		res, err := b.Build(changed)
+		var be *diag.BuildError
+		switch {
+		case errors.As(err, &be):
+			srv.SetErrors(errorItems(src, be))
+			fmt.Fprintf(logw, "%s de site kon niet worden gebouwd:\n%s\n", time.Now().Format("15:04:05"), be.Error())
+		case err != nil:
+			srv.SetErrors([]serve.ErrorItem{{Message: err.Error()}})
+			fmt.Fprintf(logw, "%s fout: %v\n", time.Now().Format("15:04:05"), err)
+		default:
+			srv.SetErrors(nil)
+			for _, w := range res.Warnings {
+				fmt.Fprintln(logw, w.Error())
+			}
+			fmt.Fprintf(logw, "%s %d van %d pagina's gebouwd in %s\n", time.Now().Format("15:04:05"), res.Rendered, res.Pages, time.Since(start).Round(time.Millisecond))
+		}
+		srv.Reload()
+	}
+	rebuild(nil)
+
+	w, err := watch.New([]string{filepath.Join(src, "content"), filepath.Join(src, "themes")}, opts.Watch)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("kan niet luisteren op %s: %w; kies een ander adres met --addr", opts.Addr, err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	if opts.Ready != nil {
+		opts.Ready("http://" + ln.Addr().String() + "/")
+	}
+
+	watchErr := make(chan error, 1)
+	go func() {
+		watchErr <- w.Run(ctx, func(abs []string) { rebuild(relPaths(src, abs)) })
+	}()
+
+	var result error
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		result = err
+	case err := <-watchErr:
+		result = err
+	}
+	srv.Close() // ends open event streams so Shutdown need not wait for them
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutdownCtx)
+	if result != nil && !errors.Is(result, http.ErrServerClosed) && !errors.Is(result, context.Canceled) {
+		return result
+	}
+	return nil
+}
+
+// relPaths turns the watcher's absolute paths into slash paths relative to
+// the site folder, as Builder.Build expects.
+func relPaths(src string, abs []string) []string {
+	out := make([]string, 0, len(abs))
+	for _, p := range abs {
+		rel, err := filepath.Rel(src, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out
+}
+
+// errorItems pairs every problem with the source lines around it.
+func errorItems(src string, be *diag.BuildError) []serve.ErrorItem {
+	items := make([]serve.ErrorItem, 0, len(be.Problems))
+	cache := map[string][]byte{}
+	for _, p := range be.Problems {
+		item := serve.ErrorItem{Message: p.Error()}
+		if p.Line > 0 {
+			data, ok := cache[p.Path]
+			if !ok {
+				data, _ = os.ReadFile(filepath.Join(src, filepath.FromSlash(p.Path)))
+				cache[p.Path] = data
+			}
+			item.Excerpt = diag.Excerpt(data, p.Line, p.Col, 2)
+		}
+		items = append(items, item)
+	}
+	return items
+}
