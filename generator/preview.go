@@ -45,6 +45,11 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
+	if opts.Watch.Debounce == 0 {
+		// Editors write a save within a few milliseconds; a short quiet
+		// period keeps edit-to-reload fast.
+		opts.Watch.Debounce = 10 * time.Millisecond
+	}
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard
