@@ -95,6 +95,29 @@ type Builder struct {
 	sitemap []byte
 	built   bool           // the destination holds a complete good build
 	pending []renderedPage // pages rendered by an incremental build, not yet written
+	// partials caches the theme's shared parts (header, menu, footer) of
+	// this build per folder depth and section; see partial.
+	partials *sync.Map
+}
+
+// partial renders a shared part of the page frame, such as the header with
+// the menu, once per build for every combination of folder depth and
+// section, since it shows nothing else of a page. Layouts call it as
+// {{deel "kop" .}}.
+func (b *Builder) partial(name string, v *view) (template.HTML, error) {
+	key := name + "\x00" + v.Root + "\x00" + v.Page.Section + "\x00" + string(v.Page.Kind)
+	if v.Page.Kind != content.KindHome && v.Page.Kind != content.KindNotFound {
+		key = name + "\x00" + v.Root + "\x00" + v.Page.Section
+	}
+	if h, ok := b.partials.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	h, err := b.theme.Partial(name, v)
+	if err != nil {
+		return "", err
+	}
+	b.partials.Store(key, h)
+	return h, nil
 }
 
 // NewBuilder prepares a builder. It fails when the source cannot be opened
@@ -164,6 +187,7 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 
 func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	b.pending = nil
+	b.partials = &sync.Map{}
 	full := changed == nil || !b.built
 	if full {
 		changed = nil
@@ -329,6 +353,7 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		"datum": formatDate(site.Settings.Lang),
 		"jaren": listYears(map[bool]string{true: "and", false: "en"}[site.Settings.Lang == "en"]),
 		"join":  strings.Join,
+		"deel": b.partial,
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)
 			for i := 0; i+1 < len(kv); i += 2 {

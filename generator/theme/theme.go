@@ -156,6 +156,23 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 	return tmpl.ExecuteTemplate(w, "layouts/basis.html", data)
 }
 
+// Partial executes the partial template name (defined in a layouts/_*.html
+// file) with data and returns its HTML.
+func (t *Theme) Partial(name string, data any) (template.HTML, error) {
+	for _, tmpl := range t.layouts {
+		p := tmpl.Lookup(name)
+		if p == nil {
+			break
+		}
+		var buf bytes.Buffer
+		if err := p.Execute(&buf, data); err != nil {
+			return "", err
+		}
+		return template.HTML(buf.String()), nil
+	}
+	return "", fmt.Errorf("het thema heeft geen deel %q (definieer het in een layouts/_*.html)", name)
+}
+
 // Assets returns the theme's asset files by name ("style.css"), sorted.
 func (t *Theme) Assets() []string {
 	out := make([]string, 0, len(t.assets))

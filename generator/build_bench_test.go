@@ -1,0 +1,33 @@
+package generator
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"lobsite/generator/corpus"
+)
+
+// BenchmarkBuild measures a full build (load, cross-link, render, minify,
+// write, swap) of generated sites. For the comparison with the goldmark
+// floor, CPU time and peak memory as separate processes, use
+// go run ./cmd/lobsite-bench.
+//
+//	go test -run '^$' -bench 'Build/' -benchtime 3x ./generator/
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("opdrachten=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := corpus.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Build(Options{Source: dir, Dest: filepath.Join(dir, "public")}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(n), "ms/opdracht")
+		})
+	}
+}
