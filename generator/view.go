@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -57,6 +58,21 @@ func (v *view) Link(p *content.Page) string {
 		return "./"
 	}
 	return u
+}
+
+// A returns a link to p with its title as text, as ready HTML: the same as
+// <a href="{{$.Link p}}">{{p.Title}}</a>, but built without the template
+// engine, since long lists (a kernvraag page lists thousands of exercises in
+// a large exercise bank) would spend most of their time escaping.
+func (v *view) A(p *content.Page) template.HTML {
+	var b strings.Builder
+	b.Grow(len(v.Root) + len(p.URL) + len(p.Title) + 16)
+	b.WriteString(`<a href="`)
+	b.WriteString(html.EscapeString(v.Link(p)))
+	b.WriteString(`">`)
+	b.WriteString(html.EscapeString(p.Title))
+	b.WriteString(`</a>`)
+	return template.HTML(b.String())
 }
 
 // Asset returns the relative URL of a file at the site root.

@@ -16,10 +16,12 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -100,6 +102,16 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme,
 	for k, v := range funcs {
 		fm[k] = v
 	}
+	// UI strings with a constant key are known now: put them into the
+	// templates as text, so pages do not look them up one by one.
+	for n, b := range files {
+		if strings.HasPrefix(n, "layouts/") {
+			files[n] = constStrings.ReplaceAllFunc(b, func(m []byte) []byte {
+				key := string(constStrings.FindSubmatch(m)[1])
+				return []byte(html.EscapeString(t.T(key)))
+			})
+		}
+	}
 	base, ok := files["layouts/basis.html"]
 	if !ok {
 		return nil, fmt.Errorf("het thema mist layouts/basis.html")
@@ -134,6 +146,9 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme,
 	}
 	return t, nil
 }
+
+// constStrings matches {{t "key"}}: a UI string with a constant key.
+var constStrings = regexp.MustCompile(`\{\{-?\s*t\s+"([A-Za-z0-9_.-]+)"\s*-?\}\}`)
 
 // T returns the UI string for key in the theme's language, or the key
 // itself when the theme has no such string.
