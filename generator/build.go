@@ -353,7 +353,7 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		"datum": formatDate(site.Settings.Lang),
 		"jaren": listYears(map[bool]string{true: "and", false: "en"}[site.Settings.Lang == "en"]),
 		"join":  strings.Join,
-		"deel": b.partial,
+		"deel":  b.partial,
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)
 			for i := 0; i+1 < len(kv); i += 2 {
