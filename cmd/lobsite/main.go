@@ -82,19 +82,42 @@ type siteFlags struct {
 func newFlagSet(name, synopsis string, stderr io.Writer, f *siteFlags, withDest bool) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.source, "source", ".", "de map met content/ (en eventueel themes/)")
+	fs.StringVar(&f.source, "source", ".", "de `map` met content/ (en eventueel themes/)")
 	if withDest {
-		fs.StringVar(&f.dest, "dest", "", "de map voor de gebouwde site (standaard <source>/public)")
+		fs.StringVar(&f.dest, "dest", "", "de `map` voor de gebouwde site (standaard <source>/public)")
 		fs.BoolVar(&f.minify, "minify", true, "HTML, CSS en JS verkleinen; --minify=false voor leesbare uitvoer")
 	}
 	fs.BoolVar(&f.drafts, "drafts", false, "ook pagina's met concept: true opnemen")
-	fs.StringVar(&f.baseURL, "base-url", "", "volledig webadres van de site; vervangt basis_url uit site.yaml")
+	fs.StringVar(&f.baseURL, "base-url", "", "volledig `webadres` van de site; vervangt basis_url uit site.yaml")
 	fs.BoolVar(&f.strict, "strict", false, "waarschuwingen (zoals mogelijke leerlinggegevens) tellen als fouten")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\n\nOpties:\n", synopsis)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	return fs
+}
+
+// printFlags lists the options in Dutch, as --naam, with their defaults.
+func printFlags(fs *flag.FlagSet, w io.Writer) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		arg := "--" + f.Name
+		if name != "" {
+			if name == "string" {
+				name = "tekst"
+			}
+			arg += " " + name
+		}
+		fmt.Fprintf(w, "  %s\n      %s", arg, usage)
+		switch f.DefValue {
+		case "", "false":
+		case "true":
+			fmt.Fprintf(w, " (standaard aan)")
+		default:
+			fmt.Fprintf(w, " (standaard %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 func (f *siteFlags) options() generator.Options {
