@@ -1,0 +1,116 @@
+// Package generator builds a lobsite site: a school's LOB handbook
+// (loopbaanoriëntatie en -begeleiding) in Markdown, turned into static HTML.
+// This comment is the specification of a site folder.
+//
+// # The site folder
+//
+// A site folder holds content/ and, optionally, themes/:
+//
+//	content/site.yaml              settings (YAML)
+//	content/_index.md              introduction of the home page
+//	content/competenties/<id>.md   the loopbaancompetenties
+//	content/kernvragen/<id>.md     the kernvragen
+//	content/opdrachten/<id>.md     exercises
+//	content/kalender/<id>.md       sector-orientation activities
+//	content/sectoren/<id>.md       outflow directions (uitstroomrichtingen)
+//	content/modellen/<id>.md       the four LOB models
+//	content/gesprekken/<id>.md     conversation guides
+//	content/<map>/_index.md        introduction of a folder's list page
+//	content/**/<naam>.md           free pages (handbook chapters)
+//	content/**/<bestand>           other files (images, PDFs), copied as they are
+//	themes/<thema>/                overrides of the built-in theme, file by file
+//
+// The id of a page is its file name without .md, as a slug (see package
+// slug): lower case, accents dropped, every other run of characters a
+// hyphen. Pages refer to each other by id in front matter, and by relative
+// path to the source file in Markdown links ([tekst](../competenties/netwerken.md#anker)).
+// Hidden files and editor leftovers (*.swp, *~, ~$*, .DS_Store, ...) are
+// ignored.
+//
+// # Settings (content/site.yaml)
+//
+//	school               the school's name (required)
+//	titel                the site title (required)
+//	taal                 nl (default) or en: the language of the theme's texts
+//	model                1–4, the school's chosen LOB model (required)
+//	groeipad             ascending list of models, ending at or after model
+//	schooljaar           "2026-2027": 1 August 2026 to 31 July 2027 (required)
+//	leerjaren            number of school years, default 6
+//	perioden             list of {naam, start, eind}, ISO dates inside the school year
+//	basis_url            absolute URL; adds canonical links and sitemap.xml
+//	thema                theme folder under themes/, default "default"
+//	toegestane_domeinen  e-mail domains that may appear in the text
+//	ruwe_html            true renders raw HTML in Markdown (trusted authors only); default false
+//
+// # Front matter
+//
+// Every Markdown file starts with front matter: YAML between lines of ---,
+// TOML between lines of +++, or a JSON object between a line { and a line }
+// followed by an empty line. Keys are Dutch. All pages: titel (required),
+// samenvatting, volgorde (integer, sorts lists), concept (true: left out
+// unless --drafts). Per folder:
+//
+//	competenties  nummer (1–5, unique), kernvragen (≥1 ids)
+//	kernvragen    coachgesprek (bool)
+//	opdrachten    competenties (≥1 ids), kernvragen, leerjaren (≥1, within 1..leerjaren),
+//	              duur (minutes), werkvorm (individueel|duo|groep|klassikaal), sectoren,
+//	              materialen (strings)
+//	kalender      soort (bedrijfsbezoek|gastspreker|meeloopdag|beurs|open-dag|stage|workshop|gesprek|overig),
+//	              datum (YYYY-MM-DD, required, inside the school year), tot (end date),
+//	              tijd (HH:MM-HH:MM), leerjaren (required), sectoren, competenties,
+//	              opdrachten (preparation and reflection), locatie
+//	sectoren      beroepen, certificaten (strings)
+//	modellen      nummer (1–4, unique)
+//	gesprekken    soort (coachgesprek|loopbaangesprek|iop-gesprek|opp-evaluatie|stage-evaluatie),
+//	              kernvragen, competenties, leerjaren, deelnemers (strings), frequentie
+//
+// A list may be written as [a, b], as lines with dashes, or as one value.
+// Values YAML 1.1 would read as booleans (ja, nee, yes, no, on, off) stay
+// text. Dates are read in Europe/Amsterdam, whatever the machine's zone.
+//
+// # Output
+//
+// content/x/y.md becomes x/y/index.html; a folder's list page is
+// x/index.html; the home page index.html. Every internal link is relative,
+// so the output works under any sub-path of a web server. The build also
+// writes 404.html, the theme's assets (style.css, site.js) and, when
+// basis_url is set, sitemap.xml. HTML, CSS and JS are minified unless
+// Options.NoMinify. The same input gives byte-identical output.
+//
+// Derived cross-links: a competency lists its kernvragen, its exercises by
+// leerjaar, its activities and guides; a kernvraag lists the competencies
+// pointing to it and the exercises reaching it directly or through a
+// competency; an exercise shows its competencies, its kernvragen (given
+// and derived), sectors and the activities using it; an activity its
+// sectors, competencies and exercises; a sector its activities and
+// exercises. The kalender list is in date order, grouped by periode (or by
+// month without perioden); the competenties list has the competency ×
+// kernvraag table; the modellen list marks the chosen model and the growth
+// path, which every page shows in its header and footer.
+//
+// # Rendering
+//
+// Markdown is CommonMark with tables, strikethrough and task lists, rendered
+// by goldmark. Headings get anchors by the slug rule (duplicates -1, -2);
+// raw HTML is left out unless ruwe_html; links with schemes other than http,
+// https, mailto and tel (javascript:, data:, ...) are removed with a
+// warning. Pages are laid out by the theme (see package theme); every
+// front matter value is escaped by html/template.
+//
+// # Errors
+//
+// Every problem in the content is a *diag.Problem printed as
+// path:line:col: message, pointing at the offending key, value or link, and
+// saying what to do. A build reports all problems at once as a
+// *diag.BuildError and then publishes nothing: the previous output stays as
+// it was. Warnings (such as text that looks like pupil data: a BSN passing
+// the 11-proef, a phone number, an e-mail address outside
+// toegestane_domeinen) do not stop a build unless Options.Strict.
+//
+// # Building
+//
+// Build and Check build once. A Builder keeps what it learnt between builds,
+// so that Builder.Build with the changed paths renders only the pages that
+// show something of them; the result equals a full build byte for byte.
+// Preview runs the live preview: build, serve, watch, rebuild, reload.
+package generator
