@@ -136,9 +136,6 @@ func NewBuilder(opts Options) (*Builder, error) {
 			return nil, fmt.Errorf("de bronmap %s kan niet worden geopend: %w", opts.Source, unwrap(err))
 		}
 		b.fsys = root.FS()
-		if err := checkDest(opts.Source, opts.Dest); err != nil {
-			return nil, err
-		}
 	}
 	b.min = minify.New()
 	b.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
@@ -257,6 +254,11 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 
 	var outDir string
 	var err error
+	if write && !b.built {
+		if err := checkDest(b.opts.Source, b.dest); err != nil {
+			return nil, err
+		}
+	}
 	if write && full {
 		if outDir, err = staging(b.dest); err != nil {
 			return nil, fmt.Errorf("kan de uitvoer niet voorbereiden: %w", err)
