@@ -77,10 +77,18 @@ func (f *fields) keyPos(key string) (int, int) {
 func (f *fields) str(key string, required bool) string {
 	v := f.get(key)
 	if v == nil {
-		if required {
+		if required && !f.empty(key) {
 			line, col := f.firstPos()
-			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een regel `%s: ...` toe aan de front matter", key, key)
+			where := "de front matter"
+			if f.path == SettingsPath {
+				where = SettingsPath
+			}
+			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een regel `%s: ...` toe aan %s", key, key, where)
 		}
+		return ""
+	}
+	if v.Kind == yaml.MappingNode && len(v.Content) == 2 && v.Style&yaml.FlowStyle == 0 {
+		f.errorf(v, "%s", colonHint(key))
 		return ""
 	}
 	if v.Kind != yaml.ScalarNode {
@@ -92,6 +100,29 @@ func (f *fields) str(key string, required bool) string {
 		f.errorf(v, "%s is leeg; vul een waarde in", key)
 	}
 	return s
+}
+
+// empty reports, for a required key that is present without a value, that
+// it is empty (or that its value was read as a comment), and returns true.
+func (f *fields) empty(key string) bool {
+	k, ok := f.keys[key]
+	if !ok {
+		return false
+	}
+	v := f.vals[key]
+	comment := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v.LineComment+k.LineComment), "#"))
+	if comment != "" {
+		f.errorf(k, "%s heeft geen waarde: YAML leest alles vanaf # als commentaar; zet de waarde tussen aanhalingstekens, zoals %s: \"#%s\"", key, key, comment)
+		return true
+	}
+	f.errorf(k, "%s staat er wel, maar zonder waarde; vul een waarde in achter %s:", key, key)
+	return true
+}
+
+// colonHint explains a value that YAML read as a block because it holds a
+// colon followed by a space.
+func colonHint(key string) string {
+	return fmt.Sprintf("%s bevat een dubbele punt met een spatie erna, en dat leest YAML als een nieuwe sleutel; zet de hele waarde tussen aanhalingstekens", key)
 }
 
 // firstPos is where a missing key is reported: the first key of the front
@@ -107,15 +138,19 @@ func (f *fields) firstPos() (int, int) {
 func (f *fields) integer(key string, required bool, min, max int) (int, bool) {
 	v := f.get(key)
 	if v == nil {
-		if required {
+		if required && !f.empty(key) {
 			line, col := f.firstPos()
 			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een regel `%s: ...` toe met een getal van %d tot en met %d", key, key, min, max)
 		}
 		return 0, false
 	}
 	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || err != nil || v.Tag == "!!str" && v.Style != 0 {
-		f.errorf(v, "%s moet een heel getal zijn, niet %q", key, display(v))
+	if v.Kind == yaml.ScalarNode && err == nil && v.Tag == "!!str" && v.Style != 0 {
+		f.errorf(v, "%s moet een getal zijn, maar staat tussen aanhalingstekens; schrijf het zonder, zoals %s: %d", key, key, n)
+		return 0, false
+	}
+	if v.Kind != yaml.ScalarNode || err != nil {
+		f.errorf(v, "%s moet een heel getal zijn, niet %s", key, display(v))
 		return 0, false
 	}
 	if n < min || n > max {
@@ -136,7 +171,7 @@ func (f *fields) boolean(key string) bool {
 	case "false", "nee":
 		return false
 	}
-	f.errorf(v, "%s moet true of false zijn, niet %q", key, display(v))
+	f.errorf(v, "%s moet true of false zijn, niet %s", key, display(v))
 	return false
 }
 
@@ -160,6 +195,10 @@ func (f *fields) list(key string) []*yaml.Node {
 func (f *fields) strs(key string) []string {
 	var out []string
 	for _, n := range f.list(key) {
+		if n.Kind == yaml.MappingNode && len(n.Content) == 2 {
+			f.errorf(n, "een onderdeel van %s bevat een dubbele punt met een spatie erna, en dat leest YAML als een sleutel; zet dat onderdeel tussen aanhalingstekens", key)
+			continue
+		}
 		if n.Kind != yaml.ScalarNode {
 			f.errorf(n, "elk onderdeel van %s moet een tekst zijn", key)
 			continue
@@ -196,7 +235,7 @@ func (f *fields) ints(key string, min, max int) []int {
 	for _, n := range f.list(key) {
 		v, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			f.errorf(n, "%s moet een lijst van hele getallen zijn, zoals [1, 2], niet %q", key, display(n))
+			f.errorf(n, "%s moet een lijst van hele getallen zijn, zoals [1, 2], niet %s", key, display(n))
 			continue
 		}
 		if v < min || v > max {
@@ -215,10 +254,14 @@ func (f *fields) ints(key string, min, max int) []int {
 func (f *fields) enum(key string, required bool, allowed []string) string {
 	v := f.get(key)
 	if v == nil {
-		if required {
+		if required && !f.empty(key) {
 			line, col := f.firstPos()
 			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; kies uit %s", key, strings.Join(allowed, ", "))
 		}
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode {
+		f.errorf(v, "%s is één waarde, niet %s; kies uit %s", key, display(v), strings.Join(allowed, ", "))
 		return ""
 	}
 	s := strings.TrimSpace(v.Value)
@@ -227,9 +270,9 @@ func (f *fields) enum(key string, required bool, allowed []string) string {
 			return s
 		}
 	}
-	msg := fmt.Sprintf("%s %q bestaat niet; kies uit %s", key, display(v), strings.Join(allowed, ", "))
+	msg := fmt.Sprintf("%s %s bestaat niet; kies uit %s", key, display(v), strings.Join(allowed, ", "))
 	if sug := Suggest(s, allowed); sug != "" {
-		msg = fmt.Sprintf("%s %q bestaat niet; bedoelde je %q? (kies uit %s)", key, display(v), sug, strings.Join(allowed, ", "))
+		msg = fmt.Sprintf("%s %s bestaat niet; bedoelde je %q? (kies uit %s)", key, display(v), sug, strings.Join(allowed, ", "))
 	}
 	f.errorf(v, "%s", msg)
 	return ""
@@ -246,19 +289,23 @@ func (f *fields) done(known []string) {
 		if sug := Suggest(name, known); sug != "" {
 			f.errorf(k, "onbekende sleutel %q; bedoelde je %q?", name, sug)
 		} else {
-			f.errorf(k, "onbekende sleutel %q; deze pagina kent alleen %s", name, strings.Join(known, ", "))
+			f.errorf(k, "onbekende sleutel %q; hier horen alleen de sleutels %s", name, strings.Join(known, ", "))
 		}
 	}
 }
 
+// display shows a value in a message: a scalar quoted ("twee"), a list or
+// block by what it is (een lijst).
 func display(n *yaml.Node) string {
-	if n.Kind == yaml.SequenceNode {
+	switch n.Kind {
+	case yaml.SequenceNode:
 		return "een lijst"
-	}
-	if n.Kind == yaml.MappingNode {
+	case yaml.MappingNode:
 		return "een blok"
+	case yaml.AliasNode:
+		return "een verwijzing (*)"
 	}
-	return n.Value
+	return strconv.Quote(n.Value)
 }
 
 // Suggest returns the candidate closest to s by edit distance when it is
@@ -273,7 +320,7 @@ func Suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	limit := min(3, max(1, len([]rune(s))/3))
+	limit := min(3, max(1, len([]rune(s))/3), len([]rune(s))-1)
 	if bestD == 0 || bestD > limit {
 		if bestD == 0 && best != s {
 			return best
@@ -283,8 +330,12 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
+// levenshtein is the edit distance between a and b in runes, counting a
+// swap of two neighbouring letters (title → titel) as one edit.
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// rows i-2, i-1 and i of the distance table.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -298,8 +349,11 @@ func levenshtein(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

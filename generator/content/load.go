@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -112,6 +113,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}, StaticByPath: map[string]StaticFile{}, Drafts: map[string]map[string]bool{}}
 	if src, err := Normalize(SettingsPath, settingsSrc); err != nil {
 		probs.Add(err.(*diag.Problem))
+		site.Settings = DefaultSettings()
 	} else {
 		site.Settings = ParseSettings(src, probs)
 	}
@@ -126,6 +128,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 
 	var mdFiles []string
 	var dirs []string
+	seen := map[string]string{} // NFC path → the path as stored
 	walkErr := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			probs.Errorf(p, 0, 0, "kan niet worden gelezen (%v); controleer de rechten", unwrapPathError(err))
@@ -141,6 +144,27 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			}
 			return nil
 		}
+		if !utf8.ValidString(name) {
+			probs.Errorf(strings.ToValidUTF8(p, "?"), 0, 0, "de naam van dit bestand of deze map bevat tekens die geen UTF-8 zijn (%+q), zoals na uitpakken van een oud zip-bestand; geef het een nieuwe naam", name)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if nfc := NormalizePath(p); p != "content" {
+			if prev, dup := seen[nfc]; dup {
+				what := "bestanden"
+				if d.IsDir() {
+					what = "mappen"
+				}
+				probs.Errorf(nfc, 0, 0, "er staan twee %s met deze naam (%+q en %+q): ze zien er hetzelfde uit, maar de letters met accent zijn anders opgeslagen (dat gebeurt bij kopiëren vanaf een Mac); verwijder een van beide", what, path.Base(prev), path.Base(p))
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			seen[nfc] = p
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, serr := fs.Stat(l.fsys, p)
 			if serr != nil {
@@ -153,7 +177,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			}
 		} else if d.IsDir() {
 			if p != "content" {
-				dirs = append(dirs, p)
+				dirs = append(dirs, NormalizePath(p))
 			}
 			return nil
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"lobsite/generator/diag"
 )
@@ -40,11 +41,6 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 		s.ByPath[p.Path] = p
 		s.Pages = append(s.Pages, p)
 	}
-	for _, sf := range s.Static {
-		if prev, ok := s.ByURL[sf.URL]; ok {
-			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef een van beide een andere naam", sf.URL, prev.Path)
-		}
-	}
 	// Home and list pages for folders without an intro.
 	if _, ok := byDirIntro[""]; !ok {
 		home := &Page{Kind: KindHome, Title: s.Settings.Title}
@@ -61,17 +57,46 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 		section, _, _ := strings.Cut(dir, "/")
 		title := sectionTitles[dir]
 		if title == "" {
-			last := dir[strings.LastIndex(dir, "/")+1:]
-			title = strings.ToUpper(last[:1]) + last[1:]
+			last := []rune(dir[strings.LastIndex(dir, "/")+1:])
+			if len(last) > 0 {
+				last[0] = unicode.ToUpper(last[0])
+			}
+			title = string(last)
 		}
 		lp := &Page{Kind: KindList, Section: section, Dir: dir, URL: slugDir(dir + "/"), Title: title, MetaHash: hash64([]byte("list:" + dir))}
-		if prev, ok := s.ByURL[lp.URL]; ok {
+		if prev, ok := s.ByURL[lp.URL]; ok && prev.Path == "" {
+			probs.Errorf(d, 0, 0, "deze map krijgt hetzelfde adres (/%s) als de map content/%s; geef een van beide een andere naam, of voeg ze samen", lp.URL, prev.Dir)
+			continue
+		} else if ok {
 			probs.Errorf(prev.Path, 1, 1, "deze pagina krijgt hetzelfde adres (/%s) als de lijst van map content/%s; geef het bestand of de map een andere naam", lp.URL, dir)
 			continue
 		}
 		byDirIntro[dir] = lp
 		s.ByURL[lp.URL] = lp
 		s.Pages = append(s.Pages, lp)
+	}
+	// Static files must not land on a page, the 404 page, the sitemap or
+	// each other.
+	files := map[string]string{"404.html": "de pagina ‘niet gevonden’ van de site", "sitemap.xml": "de sitemap van de site"}
+	for u, p := range s.ByURL {
+		files[u+"index.html"] = p.Path
+		switch {
+		case p.Path == "" && p.Kind == KindHome:
+			files[u+"index.html"] = "de startpagina van de site"
+		case p.Path == "":
+			files[u+"index.html"] = "de lijstpagina van map content/" + p.Dir
+		}
+	}
+	for _, sf := range s.Static {
+		if prev, ok := s.ByURL[sf.URL]; ok {
+			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef een van beide een andere naam", sf.URL, prev.Path)
+			continue
+		}
+		if prev, ok := files[sf.URL]; ok {
+			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef het een andere naam", sf.URL, prev)
+			continue
+		}
+		files[sf.URL] = sf.Path
 	}
 	// Fill list pages.
 	for _, p := range s.Pages {

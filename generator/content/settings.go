@@ -32,10 +32,16 @@ var settingsKeys = []string{"school", "titel", "taal", "model", "groeipad", "sch
 
 var schoolYearRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 
+// DefaultSettings returns the settings a site has before site.yaml is
+// read: Dutch, 6 leerjaren, the default theme.
+func DefaultSettings() Settings {
+	return Settings{Lang: "nl", Years: 6, Theme: "default"}
+}
+
 // ParseSettings reads content/site.yaml (already normalised). Every problem is
 // added to probs with its position.
 func ParseSettings(src []byte, probs *diag.List) Settings {
-	s := Settings{Lang: "nl", Years: 6, Theme: "default"}
+	s := DefaultSettings()
 	path := SettingsPath
 	root, err := parseYAML(path, src, 0, "yaml")
 	if err != nil {
@@ -149,22 +155,31 @@ func parsePeriods(f *fields, v *yaml.Node, s Settings) []Period {
 func (f *fields) date(key string, required bool, s Settings) (time.Time, bool) {
 	v := f.get(key)
 	if v == nil {
-		if required {
+		if required && !f.empty(key) {
 			line, col := f.firstPos()
 			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een datum toe zoals `%s: 2026-10-12`", key, key)
 		}
 		return time.Time{}, false
 	}
-	raw := strings.TrimSpace(v.Value)
-	d, err := time.ParseInLocation("2006-01-02", raw, Amsterdam)
-	if err != nil {
-		if loose := regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`).FindStringSubmatch(raw); loose != nil {
-			f.errorf(v, "%s %q bestaat niet in de kalender; controleer dag en maand", key, raw)
-		} else {
-			f.errorf(v, "%s %q is geen datum; schrijf jaar-maand-dag, zoals 2026-10-12", key, raw)
-		}
+	if v.Kind != yaml.ScalarNode {
+		f.errorf(v, "%s moet één datum zijn, niet %s; schrijf jaar-maand-dag, zoals 2026-10-12", key, display(v))
 		return time.Time{}, false
 	}
+	raw := strings.TrimSpace(v.Value)
+	m := dateRE.FindStringSubmatch(raw)
+	if m == nil {
+		f.errorf(v, "%s %q is geen datum; schrijf jaar-maand-dag, zoals 2026-10-12", key, raw)
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	d := time.Date(y, time.Month(mo), day, 0, 0, 0, 0, Amsterdam)
+	if mo < 1 || mo > 12 || day < 1 || d.Day() != day {
+		f.errorf(v, "%s %q bestaat niet in de kalender; controleer dag en maand", key, raw)
+		return time.Time{}, false
+	}
+	raw = d.Format("2006-01-02")
 	if !s.YearStart.IsZero() && (d.Before(s.YearStart) || d.After(s.YearEnd)) {
 		f.errorf(v, "%s %s valt buiten schooljaar %s (%s tot en met %s); kies een datum binnen het schooljaar", key, raw, s.SchoolYear,
 			s.YearStart.Format("2006-01-02"), s.YearEnd.Format("2006-01-02"))
@@ -173,12 +188,20 @@ func (f *fields) date(key string, required bool, s Settings) (time.Time, bool) {
 	return d, true
 }
 
+// dateRE matches a date written year-month-day; month and day may have one
+// digit (2026-8-3), as YAML 1.1 allows.
+var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
 var timeRangeRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$`)
 
 // timeRange checks a `tijd` value of the form HH:MM-HH:MM.
 func (f *fields) timeRange(key string) string {
 	v := f.get(key)
 	if v == nil {
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode {
+		f.errorf(v, "%s moet één tijd zijn, niet %s; schrijf begin en eind zoals 09:00-12:00", key, display(v))
 		return ""
 	}
 	raw := strings.TrimSpace(v.Value)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -24,6 +25,10 @@ import (
 // composes the text to Unicode NFC (as macOS may write NFD). Line numbers are
 // unchanged. The error, if any, is a *diag.Problem at the first invalid byte.
 func Normalize(path string, src []byte) ([]byte, error) {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return nil, &diag.Problem{Path: path, Line: 1, Col: 1,
+			Msg: "dit bestand is opgeslagen als UTF-16 (in Kladblok heet dat ‘Unicode’); sla het op als UTF-8"}
+	}
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
@@ -164,17 +169,23 @@ func closer(open string) string {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses YAML (or JSON, a subset of it) into a mapping node whose
-// positions are file positions.
+// positions are file positions. lineOff is the number of file lines before
+// the first line of data.
 func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node, error) {
+	if format == "json" {
+		if p := jsonProblem(path, data, lineOff); p != nil {
+			return nil, p
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		fileLine := line + lineOff
-		return nil, &diag.Problem{Path: path, Line: fileLine, Col: firstCol(data, line), Msg: yamlHint(msg, format)}
+		line, col, text := locateYAMLError(data, line, msg)
+		return nil, &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: text}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1 + lineOff, Column: 1}, nil
@@ -195,6 +206,163 @@ func shift(n *yaml.Node, lineOff int) {
 	}
 }
 
+// jsonProblem checks JSON front matter with encoding/json, which, unlike
+// the YAML parser, knows the exact byte where the text goes wrong.
+func jsonProblem(path string, data []byte, lineOff int) *diag.Problem {
+	var v any
+	err := json.Unmarshal(data, &v)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	off := len(data)
+	if errors.As(err, &se) {
+		off = int(se.Offset) - 1
+	}
+	off = max(0, min(off, len(data)))
+	line, col := diag.Position(data, off)
+	what := "de JSON houdt te vroeg op"
+	if off < len(data) {
+		r, _ := utf8.DecodeRune(data[off:])
+		what = fmt.Sprintf("het teken %q hoort hier niet", string(r))
+	}
+	return &diag.Problem{Path: path, Line: line + lineOff, Col: col,
+		Msg: "de JSON-front matter klopt niet: " + what + "; zet tekst tussen dubbele aanhalingstekens, een komma tussen twee onderdelen en geen komma na het laatste"}
+}
+
+// dataLines splits front matter text into lines (without their newline).
+func dataLines(data []byte) []string {
+	return strings.Split(string(data), "\n")
+}
+
+// runeCol is the 1-based column, in runes, of byte offset i in line.
+func runeCol(line string, i int) int {
+	return utf8.RuneCountInString(line[:max(0, min(i, len(line)))]) + 1
+}
+
+// locateYAMLError turns a yaml.v3 error into a position and a Dutch message
+// with a fix. line is the 1-based line in data the parser named, or 0 when
+// it named none (the parser leaves the line out for the first line, and for
+// some errors gives the line where a block began rather than where it went
+// wrong, so the text itself is searched for the likely cause).
+func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
+	lines := dataLines(data)
+	at := func(l int) string {
+		if l >= 1 && l <= len(lines) {
+			return lines[l-1]
+		}
+		return ""
+	}
+	if line == 0 {
+		line = 1
+	}
+	col := firstCol(data, line)
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		// `titel: Stage: week 1`: the second colon is the problem.
+		text := at(line)
+		key, rest, ok := strings.Cut(text, ":")
+		value := strings.TrimSpace(rest)
+		if i := strings.Index(rest, ": "); ok && i >= 0 && !strings.ContainsAny(value, "\"'") {
+			k := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(key), "- "))
+			return line, runeCol(text, len(key)+1+i), fmt.Sprintf("de waarde van %s bevat een dubbele punt met een spatie erna, en dat leest YAML als een nieuwe sleutel; zet de hele waarde tussen aanhalingstekens: %s: \"%s\"", k, k, value)
+		}
+		if i := strings.Index(rest, ": "); ok && i >= 0 {
+			return line, runeCol(text, len(key)+1+i), "hier staat een dubbele punt met een spatie erna in een waarde; zet de hele waarde tussen aanhalingstekens"
+		}
+		return line, col, "deze regel springt in of bevat een tweede dubbele punt; begin elke sleutel aan het begin van de regel en zet een waarde met een dubbele punt tussen aanhalingstekens"
+	case strings.Contains(msg, "tab character"):
+		for l := line; l >= 1; l-- {
+			if i := strings.IndexByte(at(l), '\t'); i >= 0 {
+				return l, runeCol(at(l), i), "hier staat een tab; YAML gebruikt alleen spaties om in te springen"
+			}
+		}
+		return line, col, "hier staat een tab; YAML gebruikt alleen spaties om in te springen"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		for l := 1; l <= len(lines); l++ {
+			text := at(l)
+			if i := strings.IndexByte(text, '\t'); i >= 0 && strings.TrimLeft(text[:i], " ") == "" {
+				return l, runeCol(text, i), "hier staat een tab; YAML gebruikt alleen spaties om in te springen"
+			}
+			if _, rest, ok := strings.Cut(text, ":"); ok {
+				v := strings.TrimLeft(rest, " ")
+				if v != "" && strings.ContainsRune("@`%", rune(v[0])) {
+					return l, runeCol(text, len(text)-len(v)), fmt.Sprintf("een waarde mag in YAML niet met %c beginnen; zet de hele waarde tussen aanhalingstekens", v[0])
+				}
+			}
+		}
+		return line, col, "deze waarde begint met een teken dat YAML niet toestaat (zoals @, ` of %); zet de waarde tussen aanhalingstekens"
+	case strings.Contains(msg, "unknown anchor"):
+		name := ""
+		if i, j := strings.IndexByte(msg, '\''), strings.LastIndexByte(msg, '\''); i >= 0 && j > i {
+			name = msg[i+1 : j]
+		}
+		for l := 1; l <= len(lines); l++ {
+			if i := strings.Index(at(l), "*"+name); i >= 0 {
+				return l, runeCol(at(l), i), "een waarde die met * begint leest YAML als verwijzing; zet de hele waarde tussen aanhalingstekens"
+			}
+		}
+		return line, col, "een waarde die met * begint leest YAML als verwijzing; zet de hele waarde tussen aanhalingstekens"
+	case strings.Contains(msg, "found unexpected end of stream"):
+		// An opening quote that is never closed.
+		for l := 1; l <= len(lines); l++ {
+			if i := openQuote(at(l)); i >= 0 {
+				return l, runeCol(at(l), i), "dit aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van de waarde"
+			}
+		}
+		return min(line, max(1, len(lines))), 1, "een aanhalingsteken of haakje wordt niet gesloten; controleer de front matter"
+	case strings.Contains(msg, "did not find expected ',' or ']'"), strings.Contains(msg, "did not find expected ',' or '}'"):
+		open, close := byte('['), byte(']')
+		if strings.HasSuffix(msg, "'}'") {
+			open, close = '{', '}'
+		}
+		for l := max(1, line); l <= len(lines); l++ {
+			text := at(l)
+			if i := strings.IndexByte(text, open); i >= 0 && strings.Count(text, string(open)) > strings.Count(text, string(close)) {
+				return l, runeCol(text, i), fmt.Sprintf("dit haakje %c wordt niet gesloten met %c; zet een komma tussen de onderdelen en sluit af met %c", open, close, close)
+			}
+		}
+		return line, col, fmt.Sprintf("een lijst of blok wordt niet goed gesloten; zet een komma tussen de onderdelen en sluit af met %c", close)
+	case strings.Contains(msg, "could not find expected ':'"):
+		l := line
+		if strings.TrimSpace(at(l)) == "" && l > 1 {
+			l--
+		}
+		return l, firstCol(data, l), "deze regel heeft geen dubbele punt; schrijf elke regel als sleutel: waarde (of ontbreekt de regel --- onder de front matter?)"
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
+		return line, col, "deze regel past niet in de front matter; controleer de inspringing en de aanhalingstekens (tekst na een afgesloten aanhalingsteken mag niet)"
+	}
+	return line, col, "de front matter klopt niet (" + msg + "); controleer deze regel"
+}
+
+// openQuote returns the byte index of a quote that starts a value on line
+// and is not closed on it, or -1.
+func openQuote(line string) int {
+	_, rest, ok := strings.Cut(line, ":")
+	if !ok {
+		rest = strings.TrimPrefix(strings.TrimLeft(line, " "), "- ")
+	}
+	v := strings.TrimLeft(rest, " ")
+	v = strings.TrimPrefix(v, "- ")
+	v = strings.TrimLeft(v, " [")
+	if v == "" || (v[0] != '"' && v[0] != '\'') {
+		return -1
+	}
+	start := len(line) - len(v)
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return -1
+		}
+	}
+	return start
+}
+
 // firstCol is the column of the first non-blank character of line (1-based) in data.
 func firstCol(data []byte, line int) int {
 	lines := bytes.Split(data, []byte{'\n'})
@@ -206,53 +374,27 @@ func firstCol(data []byte, line int) int {
 	return utf8.RuneCount(l[:len(l)-len(trimmed)]) + 1
 }
 
-func yamlHint(msg, format string) string {
-	if format == "json" {
-		return "de JSON-front matter klopt niet (" + msg + "); controleer aanhalingstekens, komma's en haakjes"
-	}
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return "hier staat een dubbele punt in een waarde; zet de hele waarde tussen aanhalingstekens, bijvoorbeeld titel: \"Stage: de eerste week\""
-	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(msg, "tab"):
-		return "hier staat een tab; gebruik spaties om in te springen"
-	case strings.Contains(msg, "found character that cannot start any token"):
-		return "deze waarde begint met een teken dat YAML niet toestaat (zoals @ of `); zet de waarde tussen aanhalingstekens"
-	case strings.Contains(msg, "did not find expected"):
-		return "deze regel past niet in de front matter (" + msg + "); controleer de inspringing, haakjes en aanhalingstekens"
-	}
-	return "de front matter klopt niet (" + msg + "); controleer deze regel"
-}
-
-var tomlKeyLine = regexp.MustCompile(`(?m)^[ \t]*"?([A-Za-z0-9_-]+)"?[ \t]*=`)
-
-// parseTOML decodes TOML front matter and converts it to a YAML node tree.
-// Keys get the position of their `key =` line.
+// parseTOML decodes TOML front matter and converts it to a YAML node tree
+// with file positions: each key at its `key =`, each value where it starts,
+// each item of an array where that item starts.
 func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, error) {
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
-		line, col := 1, 1
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, col = pe.Position.Line, pe.Position.Col
-			if col < 1 {
-				col = 1
-			}
-		}
-		msg := "de TOML-front matter klopt niet (" + firstLine(err.Error()) + "); schrijf elke regel als sleutel = waarde, tekst tussen aanhalingstekens"
-		if bytes.Contains(data, []byte(": ")) && !bytes.Contains(data, []byte(" = ")) {
-			msg = "tussen +++ hoort TOML (sleutel = waarde), maar hier staat YAML (sleutel: waarde); gebruik --- als scheiding boven en onder de front matter"
-		}
-		return nil, &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: msg}
+		return nil, tomlProblem(path, data, lineOff, err)
 	}
-	pos := map[string][2]int{}
-	for _, loc := range tomlKeyLine.FindAllSubmatchIndex(data, -1) {
-		key := string(data[loc[2]:loc[3]])
-		if _, ok := pos[key]; !ok {
-			l, c := diag.Position(data, loc[2])
-			pos[key] = [2]int{l + lineOff, c}
+	starts := []int{0} // offsets where lines begin, to find positions fast
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
 		}
 	}
+	at := func(off int) [2]int {
+		off = max(0, min(off, len(data)))
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+		return [2]int{i + 1 + lineOff, utf8.RuneCount(data[starts[i]:off]) + 1}
+	}
+	spans := scanTOML(data)
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1 + lineOff, Column: 1}
 	keys := make([]string, 0, len(m))
 	for _, k := range md.Keys() {
@@ -268,19 +410,231 @@ func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, error) {
 		sort.Strings(keys)
 	}
 	for _, k := range keys {
-		p, ok := pos[k]
-		if !ok {
-			p = [2]int{1 + lineOff, 1}
+		kp, vp := [2]int{1 + lineOff, 1}, [2]int{1 + lineOff, 1}
+		var items [][2]int
+		if sp, ok := spans[k]; ok {
+			kp, vp = at(sp.key), at(sp.val)
+			for _, it := range sp.items {
+				items = append(items, at(it))
+			}
 		}
 		root.Content = append(root.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: p[0], Column: p[1]},
-			tomlNode(m[k], p[0], p[1]+len(k)+3))
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: kp[0], Column: kp[1]},
+			tomlNode(m[k], vp, items))
 	}
 	return root, nil
 }
 
-func tomlNode(v any, line, col int) *yaml.Node {
-	n := &yaml.Node{Line: line, Column: col, Kind: yaml.ScalarNode}
+// tomlProblem turns a TOML decoding error into a positioned problem.
+func tomlProblem(path string, data []byte, lineOff int, err error) *diag.Problem {
+	line, col := 1, 1
+	msg := "de TOML-front matter klopt niet (" + firstLine(err.Error()) + "); schrijf elke regel als sleutel = waarde, met tekst tussen aanhalingstekens"
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col = pe.Position.Line, max(1, pe.Position.Col)
+		if pe.Position.Start >= 0 && pe.Position.Start <= len(data) {
+			line, col = diag.Position(data, pe.Position.Start)
+		}
+		switch {
+		case strings.Contains(pe.Message, "has already been defined"):
+			msg = fmt.Sprintf("de sleutel %q staat hier voor de tweede keer; laat er één over", pe.LastKey)
+			if pe.LastKey == "" {
+				msg = "deze sleutel of tabel staat hier voor de tweede keer; laat er één over"
+			}
+		case strings.Contains(pe.Message, "expected value but found"):
+			msg = fmt.Sprintf("de waarde van %s is geen TOML-waarde; zet tekst tussen aanhalingstekens, zoals %s = \"...\"", pe.LastKey, pe.LastKey)
+		case strings.Contains(pe.Message, "cannot contain newlines"):
+			msg = "dit aanhalingsteken wordt op deze regel niet gesloten; zet hetzelfde aanhalingsteken aan het eind van de waarde"
+		case strings.Contains(pe.Message, "invalid datetime"):
+			msg = "deze datum bestaat niet of is verkeerd geschreven; schrijf jaar-maand-dag, zoals 2026-10-12"
+		default:
+			msg = "de TOML-front matter klopt hier niet (" + pe.Message + "); schrijf elke regel als sleutel = waarde, met tekst tussen aanhalingstekens"
+		}
+	}
+	if looksLikeYAML(data) {
+		msg = "tussen +++ hoort TOML (sleutel = waarde), maar hier staat YAML (sleutel: waarde); gebruik --- als scheiding boven en onder de front matter"
+	}
+	return &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: msg}
+}
+
+// looksLikeYAML reports whether text that is not TOML reads as a YAML
+// mapping, as when an author writes `titel: ...` between +++ lines.
+func looksLikeYAML(data []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return false
+	}
+	root := doc.Content[0]
+	return root.Kind == yaml.MappingNode && len(root.Content) > 0
+}
+
+// tomlSpan holds byte offsets in TOML text: a top-level key, its value and
+// the items of an array value.
+type tomlSpan struct {
+	key, val int
+	items    []int
+}
+
+// scanTOML finds where the top-level keys of valid TOML text and their
+// values start. Keys of [tabel] sections are the table name's position. It
+// never fails: text it does not understand is skipped line by line.
+func scanTOML(data []byte) map[string]tomlSpan {
+	out := map[string]tomlSpan{}
+	n, i := len(data), 0
+	inTable := false
+	skipBlank := func() {
+		for i < n && (data[i] == ' ' || data[i] == '\t') {
+			i++
+		}
+	}
+	skipLine := func() {
+		for i < n && data[i] != '\n' {
+			i++
+		}
+	}
+	// skipValue moves i past one value; it always moves at least one byte.
+	var skipValue func()
+	skipValue = func() {
+		start := i
+		switch {
+		case i >= n:
+			return
+		case bytes.HasPrefix(data[i:], []byte(`"""`)), bytes.HasPrefix(data[i:], []byte("'''")):
+			end := bytes.Index(data[i+3:], data[i:i+3])
+			if end < 0 {
+				i = n
+			} else {
+				i += 3 + end + 3
+			}
+		case data[i] == '"' || data[i] == '\'':
+			q := data[i]
+			for i++; i < n && data[i] != q && data[i] != '\n'; i++ {
+				if q == '"' && data[i] == '\\' {
+					i++
+				}
+			}
+			i++
+		case data[i] == '[' || data[i] == '{':
+			open, close := data[i], byte(']')
+			if open == '{' {
+				close = '}'
+			}
+			for i++; i < n && data[i] != close; {
+				if data[i] == '#' {
+					skipLine()
+					continue
+				}
+				if data[i] == open || data[i] == '"' || data[i] == '\'' {
+					skipValue()
+					continue
+				}
+				i++
+			}
+			i++
+		default:
+			for i < n && !bytes.ContainsRune([]byte(",]}\n#"), rune(data[i])) {
+				i++
+			}
+		}
+		i = min(max(i, start+1), n)
+	}
+	readKey := func() (string, bool) {
+		if i < n && (data[i] == '"' || data[i] == '\'') {
+			start := i
+			skipValue()
+			k := string(data[start+1 : max(start+1, i-1)])
+			if data[start] == '"' {
+				if u, err := strconv.Unquote(string(data[start:i])); err == nil {
+					k = u
+				}
+			}
+			return k, true
+		}
+		start := i
+		for i < n && (data[i] == '_' || data[i] == '-' || data[i] >= 'a' && data[i] <= 'z' || data[i] >= 'A' && data[i] <= 'Z' || data[i] >= '0' && data[i] <= '9') {
+			i++
+		}
+		return string(data[start:i]), i > start
+	}
+	for i < n {
+		skipBlank()
+		if i >= n {
+			break
+		}
+		switch data[i] {
+		case '\n', '\r':
+			i++
+			continue
+		case '#':
+			skipLine()
+			continue
+		case '[':
+			inTable = true
+			i++
+			if i < n && data[i] == '[' {
+				i++
+			}
+			skipBlank()
+			start := i
+			if k, ok := readKey(); ok {
+				if _, seen := out[k]; !seen {
+					out[k] = tomlSpan{key: start, val: start}
+				}
+			}
+			skipLine()
+			continue
+		}
+		start := i
+		k, ok := readKey()
+		skipBlank()
+		if !ok || inTable || i >= n || data[i] != '=' {
+			skipLine()
+			continue
+		}
+		i++
+		skipBlank()
+		sp := tomlSpan{key: start, val: i}
+		if i < n && data[i] == '[' {
+			i++
+			for i < n {
+				for i < n && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r' || data[i] == ',' || data[i] == '#') {
+					if data[i] == '#' {
+						skipLine()
+						continue
+					}
+					i++
+				}
+				if i >= n {
+					break
+				}
+				if data[i] == ']' {
+					i++
+					break
+				}
+				sp.items = append(sp.items, i)
+				skipValue()
+			}
+		} else {
+			skipValue()
+		}
+		if _, seen := out[k]; !seen {
+			out[k] = sp
+		}
+		skipLine()
+	}
+	return out
+}
+
+// tomlNode converts a decoded TOML value to a YAML node at pos; the items
+// of an array get the positions in items when there is one for each.
+func tomlNode(v any, pos [2]int, items [][2]int) *yaml.Node {
+	n := &yaml.Node{Line: pos[0], Column: pos[1], Kind: yaml.ScalarNode}
+	itemPos := func(i, count int) [2]int {
+		if len(items) == count {
+			return items[i]
+		}
+		return pos
+	}
 	switch v := v.(type) {
 	case string:
 		n.Tag, n.Value, n.Style = "!!str", v, yaml.DoubleQuotedStyle
@@ -291,19 +645,28 @@ func tomlNode(v any, line, col int) *yaml.Node {
 	case bool:
 		n.Tag, n.Value = "!!bool", strconv.FormatBool(v)
 	case time.Time:
-		n.Tag, n.Value = "!!timestamp", v.Format("2006-01-02")
-		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
+		// Local dates and times print as written, whatever the
+		// machine's time zone; others with their offset.
+		n.Tag = "!!timestamp"
+		switch v.Location().String() {
+		case "date-local":
+			n.Value = v.Format("2006-01-02")
+		case "datetime-local":
+			n.Value = v.Format("2006-01-02T15:04:05")
+		case "time-local":
+			n.Value = v.Format("15:04:05")
+		default:
 			n.Value = v.Format(time.RFC3339)
 		}
 	case []any:
 		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-		for _, e := range v {
-			n.Content = append(n.Content, tomlNode(e, line, col))
+		for i, e := range v {
+			n.Content = append(n.Content, tomlNode(e, itemPos(i, len(v)), nil))
 		}
 	case []map[string]any:
 		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-		for _, e := range v {
-			n.Content = append(n.Content, tomlNode(e, line, col))
+		for i, e := range v {
+			n.Content = append(n.Content, tomlNode(e, itemPos(i, len(v)), nil))
 		}
 	case map[string]any:
 		n.Kind, n.Tag = yaml.MappingNode, "!!map"
@@ -313,7 +676,7 @@ func tomlNode(v any, line, col int) *yaml.Node {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: line, Column: col}, tomlNode(v[k], line, col))
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: pos[0], Column: pos[1]}, tomlNode(v[k], pos, nil))
 		}
 	default:
 		n.Tag, n.Value = "!!str", fmt.Sprint(v)

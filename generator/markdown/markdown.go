@@ -8,7 +8,10 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,7 +21,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"lobsite/generator/diag"
 	"lobsite/generator/slug"
 )
 
@@ -90,6 +92,9 @@ func (i *anchorIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 func (i *anchorIDs) Put(value []byte) { i.a.Put(string(value)) }
 
 // linkTransformer hands every link, image and autolink to the page's Linker.
+// The Linker sees a destination as the reader will: backslash escapes and
+// character references (&amp;, &#106;) resolved, so "java&#115;cript:" is
+// recognised as the script link it is.
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -98,6 +103,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return
 	}
 	src := reader.Source()
+	lines := newLineIndex(src)
 	var drop []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -105,23 +111,36 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			line, col := position(src, n)
-			out, keep := linker.Link(string(n.Destination), false, line, col)
+			line, col := lines.position(n, '[')
+			out, keep := linker.Link(Destination(n.Destination), false, line, col)
 			if !keep {
 				drop = append(drop, n)
 			} else {
-				n.Destination = []byte(out)
+				n.Destination = encodeDestination(out)
 			}
 		case *ast.Image:
-			line, col := position(src, n)
-			out, keep := linker.Link(string(n.Destination), true, line, col)
+			line, col := lines.position(n, '!')
+			out, keep := linker.Link(Destination(n.Destination), true, line, col)
 			if !keep {
 				drop = append(drop, n)
 			} else {
-				n.Destination = []byte(out)
+				n.Destination = encodeDestination(out)
+			}
+		case *ast.FencedCodeBlock:
+			// The language becomes a class name: keep only a plain word
+			// (go, html, c++, c#), never text like "<script".
+			// (Not n.Language: it caches what it returns.)
+			if n.Info != nil {
+				info := n.Info.Segment.Value(src)
+				if i := bytes.IndexAny(info, " \t"); i >= 0 {
+					info = info[:i]
+				}
+				if !safeLanguage(info) {
+					n.Info = nil
+				}
 			}
 		case *ast.AutoLink:
-			line, col := position(src, n)
+			line, col := lines.position(n, '<')
 			url := string(n.URL(src))
 			if _, keep := linker.Link(url, false, line, col); !keep {
 				drop = append(drop, n)
@@ -132,6 +151,35 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	for _, n := range drop {
 		unlink(n, src)
 	}
+}
+
+// safeLanguage reports whether the language of a fenced code block is a
+// plain word that can be written as a class name.
+func safeLanguage(lang []byte) bool {
+	for _, c := range lang {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || bytes.IndexByte([]byte("+#._-"), c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Destination returns a link destination as written in Markdown the way
+// a browser will read it: backslash escapes and character references
+// resolved ("a\_b.md" → "a_b.md", "&#106;" → "j").
+func Destination(raw []byte) string {
+	v := util.UnescapePunctuations(raw)
+	v = util.ResolveNumericReferences(v)
+	v = util.ResolveEntityNames(v)
+	return string(v)
+}
+
+// encodeDestination escapes a destination so that goldmark's renderer,
+// which resolves escapes and references once more, writes it unchanged.
+func encodeDestination(s string) []byte {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	return []byte(s)
 }
 
 // unlink replaces n by its children (for an AutoLink: its text).
@@ -152,35 +200,45 @@ func unlink(n ast.Node, src []byte) {
 	parent.RemoveChild(parent, n)
 }
 
-// position returns the line and column of an inline node: that of its first
-// text, less one for the opening bracket of a link ("[" or "![").
-func position(src []byte, n ast.Node) (int, int) {
+// position returns the line and column of an inline node that opens with
+// the byte opener ('[' for a link, '!' for an image, '<' for an autolink).
+// Inline nodes carry no position of their own, so it is found from the
+// text around them: the end of the text just before the node, else the
+// start of the first text inside it, else the start of the block.
+func (li *lineIndex) position(n ast.Node, opener byte) (int, int) {
+	src := li.src
 	off := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			off = t.Segment.Start
-			return ast.WalkStop, nil
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		if i := bytes.IndexByte(src[min(t.Segment.Stop, len(src)):], opener); i >= 0 {
+			off = t.Segment.Stop + i
 		}
-		return ast.WalkContinue, nil
-	})
-	switch n.(type) {
-	case *ast.Link:
-		if off > 0 {
-			off--
-		}
-	case *ast.Image:
-		if off > 1 {
-			off -= 2
-		}
-	case *ast.AutoLink:
-		if off > 0 {
-			off--
+	}
+	if off < 0 {
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				off = t.Segment.Start
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		if off >= 0 {
+			// Back to the opening bracket, past emphasis or code marks.
+			if i := bytes.LastIndexByte(src[:min(off, len(src))], '['); i >= 0 {
+				off = i
+				if opener == '!' && i > 0 && src[i-1] == '!' {
+					off = i - 1
+				}
+			}
 		}
 	}
 	if off < 0 {
 		for p := n.Parent(); p != nil; p = p.Parent() {
 			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-				off = p.Lines().At(0).Start
+				start := p.Lines().At(0).Start
+				off = start
+				if i := bytes.IndexByte(src[min(start, len(src)):], opener); i >= 0 {
+					off = start + i
+				}
 				break
 			}
 		}
@@ -188,5 +246,31 @@ func position(src []byte, n ast.Node) (int, int) {
 	if off < 0 {
 		return 0, 0
 	}
-	return diag.Position(src, off)
+	return li.at(off)
+}
+
+// lineIndex turns byte offsets in a source into lines and columns without
+// counting from the start each time, so a page with many links stays
+// linear.
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of the start of each line
+}
+
+func newLineIndex(src []byte) *lineIndex {
+	li := &lineIndex{src: src, starts: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// at returns the 1-based line and column (in runes) of offset off, as
+// diag.Position does.
+func (li *lineIndex) at(off int) (int, int) {
+	off = max(0, min(off, len(li.src)))
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1
 }

@@ -1,0 +1,101 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"lobsite/generator/diag"
+)
+
+// recorder is a Linker that keeps every call and rewrites nothing, except
+// that it drops destinations starting with "weg:".
+type recorder struct{ calls []string }
+
+func (r *recorder) Link(dest string, image bool, line, col int) (string, bool) {
+	r.calls = append(r.calls, fmt.Sprintf("%d:%d %v %s", line, col, image, dest))
+	return dest, !strings.HasPrefix(dest, "weg:")
+}
+
+// TestLinkPositions checks the position and the decoded destination the
+// Linker gets for links, images and autolinks in several surroundings.
+func TestLinkPositions(t *testing.T) {
+	src := "Tekst [a](a.md) en ![b](b.png)\n" +
+		"[*nadruk*](c.md) <https://x.example/> [](leeg.md)\n" +
+		"> citaat [d](d\\_e.md)\n" +
+		"- één ![f](<Foto Één.png>) [g](java&#115;cript:x)\n" +
+		"\n" +
+		"[ref][r] en [`code`](h.md)\n\n[r]: r.md\n"
+	var rec recorder
+	if _, err := New(Options{}).Render([]byte(src), &rec); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1:7 false a.md",
+		"1:20 true b.png",
+		"2:1 false c.md",
+		"2:18 false https://x.example/",
+		"2:39 false leeg.md",
+		"3:10 false d_e.md",
+		"4:7 true Foto Één.png",
+		"4:28 false javascript:x",
+		"6:1 false r.md",
+		"6:13 false h.md",
+	}
+	if got := strings.Join(rec.calls, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("Linker calls:\n%s\n\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestDestinationWrittenAsReturned checks that what the Linker returns is
+// written to the page as it is, whatever characters it holds, and that a
+// dropped link leaves its text.
+func TestDestinationWrittenAsReturned(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"[a](x.md)", `<p><a href="x.md">a</a></p>`},
+		{"[a](https://s.example/?a=1&amp;b=2)", `<p><a href="https://s.example/?a=1&amp;b=2">a</a></p>`},
+		{"[a](&amp;#106;x)", `<p><a href="&amp;#106;x">a</a></p>`},
+		{`[a](\\x)`, `<p><a href="%5Cx">a</a></p>`},
+		{"[a](weg:x) ![b](weg:y) <weg:z>", `<p>a b weg:z</p>`},
+		{"```c++ extra\nx\n```", `<pre><code class="language-c++">x
+</code></pre>`},
+		{"```<sCript\nx\n```", `<pre><code>x
+</code></pre>`},
+	}
+	for _, tt := range tests {
+		res, err := New(Options{}).Render([]byte(tt.src), &recorder{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(string(res.HTML)); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestLineIndex checks lineIndex against diag.Position at every offset.
+func TestLineIndex(t *testing.T) {
+	src := []byte("één\ntwee\n\nvier é\n")
+	li := newLineIndex(src)
+	for off := 0; off <= len(src)+2; off++ {
+		l1, c1 := li.at(off)
+		l2, c2 := diag.Position(src, off)
+		if l1 != l2 || c1 != c2 {
+			t.Errorf("offset %d: %d:%d, diag.Position %d:%d", off, l1, c1, l2, c2)
+		}
+	}
+}
+
+// TestRawHTML checks that raw HTML is left out by default and rendered
+// with Options.RawHTML.
+func TestRawHTML(t *testing.T) {
+	src := []byte("<script>x()</script>\n\nTekst <b>vet</b>.\n")
+	safe, _ := New(Options{}).Render(src, &recorder{})
+	if strings.Contains(string(safe.HTML), "<script") || strings.Contains(string(safe.HTML), "<b>") {
+		t.Errorf("raw HTML rendered by default:\n%s", safe.HTML)
+	}
+	raw, _ := New(Options{RawHTML: true}).Render(src, &recorder{})
+	if !strings.Contains(string(raw.HTML), "<b>vet</b>") {
+		t.Errorf("raw HTML not rendered with RawHTML:\n%s", raw.HTML)
+	}
+}
