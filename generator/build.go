@@ -132,8 +132,11 @@ func NewBuilder(opts Options) (*Builder, error) {
 	b := &Builder{opts: opts, dest: opts.Dest, fsys: opts.FS}
 	if b.fsys == nil {
 		root, err := os.OpenRoot(opts.Source)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("de bronmap %s bestaat niet (kan niet worden geopend); geef met --source de map die content/ bevat", opts.Source)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("de bronmap %s kan niet worden geopend: %w", opts.Source, unwrap(err))
+			return nil, fmt.Errorf("de bronmap %s kan niet worden geopend (%v); controleer de naam en de rechten", opts.Source, unwrap(err))
 		}
 		b.fsys = root.FS()
 	}
@@ -220,6 +223,15 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	}
 	if b.theme == nil {
 		return nil, probs.Err()
+	}
+	assets := map[string]bool{}
+	for _, a := range b.theme.Assets() {
+		assets[a] = true
+	}
+	for _, sf := range site.Static {
+		if assets[sf.URL] {
+			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als een bestand van het thema; geef het een andere naam, of pas het thema aan in themes/%s/assets/", sf.URL, site.Settings.Theme)
+		}
 	}
 	b.site = site
 	b.listOf = map[string]*content.Page{}
@@ -780,7 +792,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 		case "http:", "https:", "mailto:", "tel:":
 			return dest, true
 		}
-		l.warnf(line, col, "deze link begint met %s en is weggehaald: zulke links kunnen onveilig zijn; gebruik een gewone webadres (https://...)", m)
+		l.warnf(line, col, "deze link begint met %s en is weggehaald: zulke links kunnen onveilig zijn; gebruik een gewoon webadres (https://...)", m)
 		return "", false
 	}
 	ref, frag, _ := strings.Cut(dest, "#")
@@ -823,11 +835,10 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	if lp := l.b.listOf[strings.TrimPrefix(strings.TrimSuffix(target, "/"), "content/")]; lp != nil && !strings.HasSuffix(target, ".md") {
 		return rel(lp.URL), true
 	}
-	what := "bestand"
+	msg := fmt.Sprintf("de link wijst naar %s, maar dat bestand bestaat niet", target)
 	if image {
-		what = "afbeelding"
+		msg = fmt.Sprintf("de afbeelding %s bestaat niet", target)
 	}
-	msg := fmt.Sprintf("de link wijst naar %s, maar dat %s bestaat niet", target, what)
 	if k, sec, _ := content.PageKind(target); k != content.KindPage && site.Drafts[sec][strings.TrimSuffix(path.Base(target), ".md")] {
 		msg += "; die pagina is een concept (concept: true): bouw met --drafts of haal de link weg"
 	} else if s := content.Suggest(target, l.b.siblings(target)); s != "" {
