@@ -206,7 +206,8 @@ func TestUnreadableFrontMatterNotPublished(t *testing.T) {
 	for name, data := range bad {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	site, probs := content.NewLoader(fsys, content.Options{}).Load(nil)
+	loader := content.NewLoader(fsys, content.Options{})
+	site, probs := loader.Load(nil)
 	if site == nil {
 		t.Fatal("no site")
 	}
@@ -223,7 +224,8 @@ func TestUnreadableFrontMatterNotPublished(t *testing.T) {
 		}
 	}
 	for _, p := range site.Pages {
-		if bytes.Contains(p.Body, []byte("Geheime")) {
+		body, _ := loader.Body(p)
+		if bytes.Contains(body, []byte("Geheime")) {
 			t.Errorf("page %s holds the body of a broken file", p.URL)
 		}
 	}

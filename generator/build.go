@@ -569,9 +569,18 @@ func writeFile(name string, data []byte) error {
 func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
 	st := &pageState{}
 	var body []byte
-	if p.Body != nil {
+	if p.Path != "" {
+		src, err := b.loader.Body(p)
+		if err != nil {
+			var prob *diag.Problem
+			if errors.As(err, &prob) {
+				st.probs = append(st.probs, prob)
+				return st, nil, nil
+			}
+			return nil, nil, err
+		}
 		l := &linker{b: b, page: p, st: st}
-		res, err := b.md.Render(p.Body, l)
+		res, err := b.md.Render(src, l)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", p.Path, err)
 		}

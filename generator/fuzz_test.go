@@ -165,7 +165,11 @@ func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, pag
 		}
 		probs.Add(st.probs...)
 		page = out
-		res, err := b.md.Render(p.Body, &linker{b: b, page: p, st: &pageState{}})
+		src, err := b.loader.Body(p)
+		if err != nil {
+			t.Fatalf("body: %v", err)
+		}
+		res, err := b.md.Render(src, &linker{b: b, page: p, st: &pageState{}})
 		if err != nil {
 			t.Fatalf("render body: %v", err)
 		}

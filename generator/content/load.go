@@ -293,11 +293,36 @@ func (l *Loader) parseFile(p string) *parsed {
 		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}}}
 	}
 	var list diag.List
-	page := ParsePage(p, raw, l.settings, &list)
+	src, err := Normalize(p, raw)
+	if err != nil {
+		return &parsed{probs: []*diag.Problem{err.(*diag.Problem)}}
+	}
+	page := parsePage(p, src, l.settings, &list)
 	if page != nil && l.scan != nil {
-		list.Add(l.scan(p, page.Src)...)
+		list.Add(l.scan(p, src)...)
 	}
 	return &parsed{page: page, probs: list.Problems()}
+}
+
+// Body returns the Markdown body of p, read again from its file: the
+// normalised source with the front matter replaced by empty lines, so that
+// offsets in it are file positions. Generated pages have no body (nil).
+func (l *Loader) Body(p *Page) ([]byte, error) {
+	if p.Path == "" {
+		return nil, nil
+	}
+	raw, err := fs.ReadFile(l.fsys, l.real[p.Path])
+	if err != nil {
+		return nil, &diag.Problem{Path: p.Path, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}
+	}
+	src, err := Normalize(p.Path, raw)
+	if err != nil {
+		return nil, err
+	}
+	if p.BodyStart > len(src) {
+		return nil, &diag.Problem{Path: p.Path, Msg: "het bestand veranderde tijdens het bouwen; sla het opnieuw op"}
+	}
+	return blankHead(src, p.BodyStart), nil
 }
 
 // slugDir slugs every segment of a slash-separated folder path ending in "/".

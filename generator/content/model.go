@@ -77,10 +77,12 @@ type Page struct {
 	Order   int    // volgorde
 	Draft   bool   // concept
 
-	Src       []byte // the normalised source, for excerpts; nil for generated pages
-	Body      []byte // Src with the head blanked (same line numbers); nil for generated pages
+	// BodyStart is the byte offset in the normalised source where the
+	// Markdown body begins; Loader.Body reads it back at render time, so
+	// a large site does not hold every body in memory.
+	BodyStart int
 	MetaHash  uint64 // hash of path and front matter: changes when what others show of this page changes
-	BodyHash  uint64 // hash of Body
+	BodyHash  uint64 // hash of the body
 	FrontLine int    // line of the first front matter key, where missing keys are reported
 
 	Competency *Competency
@@ -96,6 +98,7 @@ type Page struct {
 // Competency is a loopbaancompetentie.
 type Competency struct {
 	Number    int   // nummer, 1–5
+	NumberPos [2]int // line and column of the nummer key
 	Questions []Ref // kernvragen
 	Rel       CompetencyRel
 }
@@ -178,7 +181,8 @@ type SectorRel struct {
 
 // Model is one of the four ways (modellen) a school organises LOB.
 type Model struct {
-	Number int  // nummer, 1–4
+	Number    int    // nummer, 1–4
+	NumberPos [2]int // line and column of the nummer key
 	Chosen bool // the school's current model (site.yaml model)
 	OnPath bool // part of the school's groeipad
 }

@@ -56,6 +56,11 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 		probs.Add(err.(*diag.Problem))
 		return nil
 	}
+	return parsePage(p, src, s, probs)
+}
+
+// parsePage is ParsePage on source that is already normalised.
+func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 	fm, bodyStart, err := splitFrontMatter(p, src)
 	if err != nil {
 		probs.Add(err.(*diag.Problem))
@@ -64,7 +69,7 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 	kind, section, dir := PageKind(p)
 	file := path.Base(p)
 	name := strings.TrimSuffix(file, path.Ext(file))
-	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, Src: src}
+	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, BodyStart: bodyStart}
 	pg.ID = slugName(name, file)
 	switch kind {
 	case KindHome:
@@ -77,9 +82,8 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 			pg.URL = pg.ID + "/"
 		}
 	}
-	pg.Body = blankHead(src, bodyStart)
 	pg.MetaHash = hash64([]byte(p), fm.raw)
-	pg.BodyHash = hash64(pg.Body)
+	pg.BodyHash = hash64(src[bodyStart:])
 
 	f := newFields(p, fm.root, probs)
 	pg.FrontLine, _ = f.firstPos()
@@ -91,6 +95,7 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 	case KindCompetency:
 		c := &Competency{}
 		c.Number, _ = f.integer("nummer", true, 1, 5)
+		c.NumberPos[0], c.NumberPos[1] = f.keyPos("nummer")
 		c.Questions = f.refs("kernvragen")
 		if len(c.Questions) == 0 && !f.has("kernvragen") {
 			line, col := f.firstPos()
@@ -161,6 +166,7 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 	case KindModel:
 		m := &Model{}
 		m.Number, _ = f.integer("nummer", true, 1, 4)
+		m.NumberPos[0], m.NumberPos[1] = f.keyPos("nummer")
 		pg.Model = m
 	case KindGuide:
 		g := &Guide{}

@@ -242,7 +242,7 @@ func (s *Site) resolve(probs *diag.List) {
 				continue
 			}
 			if prev, ok := seen[n]; ok {
-				line, col := keyPosition(p, "nummer")
+				line, col := numberPos(p)
 				probs.Errorf(p.Path, line, col, "nummer %d is al gebruikt door %s; elk%s heeft een eigen nummer", n, prev.Path, noun)
 				continue
 			}
@@ -326,17 +326,13 @@ func (s *Site) resolve(probs *diag.List) {
 	}
 }
 
-// keyPosition finds the line and column of a top-level front matter key in
-// a page's source, for problems found after parsing.
-func keyPosition(p *Page, key string) (int, int) {
-	for i, line := range strings.Split(string(p.Src), "\n") {
-		t := strings.TrimLeft(line, " \t\"")
-		if strings.HasPrefix(t, key) {
-			rest := strings.TrimLeft(t[len(key):], " \t\"")
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
-				return i + 1, len(line) - len(t) + 1
-			}
-		}
+// numberPos is the position of a page's nummer key.
+func numberPos(p *Page) (int, int) {
+	switch {
+	case p.Competency != nil:
+		return p.Competency.NumberPos[0], p.Competency.NumberPos[1]
+	case p.Model != nil:
+		return p.Model.NumberPos[0], p.Model.NumberPos[1]
 	}
 	return p.FrontLine, 1
 }
