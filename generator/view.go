@@ -30,6 +30,8 @@ type view struct {
 	Matrix [][]bool
 	// Absolute is the page's absolute URL when basis_url is set.
 	Absolute string
+
+	t func(string) string // the theme's UI strings
 }
 
 type navItem struct {
@@ -75,12 +77,102 @@ func (v *view) A(p *content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
+// The list helpers below write the <li> items of long lists in Go. A
+// layout may range over the pages itself; these exist because a kernvraag
+// or competency page in a large exercise bank lists thousands of pages, and
+// the template engine spends microseconds on every value it escapes.
+
+// Links returns one <li> with a link per page.
+func (v *view) Links(ps []*content.Page) template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("<li>")
+		v.writeA(&b, p)
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// LinksWithSummary returns one <li> per page: a link and, after a dash,
+// the page's samenvatting.
+func (v *view) LinksWithSummary(ps []*content.Page) template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("<li>")
+		v.writeA(&b, p)
+		if p.Summary != "" {
+			b.WriteString(" – ")
+			b.WriteString(html.EscapeString(p.Summary))
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// Cards returns one <li class="kaart"> per page: a link, the samenvatting
+// and, for exercises and activities, a line with leerjaren, duration and
+// werkvorm or date, time and soort.
+func (v *view) Cards(ps []*content.Page) template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(`<li class="kaart">`)
+		v.writeA(&b, p)
+		if p.Summary != "" {
+			b.WriteString("<p>")
+			b.WriteString(html.EscapeString(p.Summary))
+			b.WriteString("</p>")
+		}
+		switch {
+		case p.Exercise != nil:
+			e := p.Exercise
+			b.WriteString(`<p class="meta">`)
+			b.WriteString(html.EscapeString(v.t("leerjaar") + " " + listYears(v.and())(e.Years)))
+			if e.Duration > 0 {
+				b.WriteString(html.EscapeString(fmt.Sprintf(" · %d %s", e.Duration, v.t("minuten"))))
+			}
+			if e.Form != "" {
+				b.WriteString(html.EscapeString(" · " + v.t(e.Form)))
+			}
+			b.WriteString("</p>")
+		case p.Activity != nil:
+			a := p.Activity
+			b.WriteString(`<p class="meta"><time datetime="`)
+			b.WriteString(a.Date.Format("2006-01-02"))
+			b.WriteString(`">`)
+			b.WriteString(html.EscapeString(formatDate(v.S.Lang)(a.Date)))
+			b.WriteString("</time>")
+			if a.Time != "" {
+				b.WriteString(" · " + html.EscapeString(a.Time))
+			}
+			b.WriteString(html.EscapeString(" · " + v.t(a.Type)))
+			b.WriteString("</p>")
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+func (v *view) and() string {
+	if v.S.Lang == "en" {
+		return "and"
+	}
+	return "en"
+}
+
+func (v *view) writeA(b *strings.Builder, p *content.Page) {
+	b.WriteString(`<a href="`)
+	b.WriteString(html.EscapeString(v.Link(p)))
+	b.WriteString(`">`)
+	b.WriteString(html.EscapeString(p.Title))
+	b.WriteString(`</a>`)
+}
+
 // Asset returns the relative URL of a file at the site root.
 func (v *view) Asset(name string) string { return v.Root + name }
 
 func (b *Builder) newView(p *content.Page, body []byte) *view {
 	s := b.site
-	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL)}
+	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T}
 	if p.Kind == content.KindNotFound {
 		// The 404 page is served for any missing path, at any depth: only
 		// a root-based prefix works there.
