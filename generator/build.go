@@ -130,22 +130,33 @@ func NewBuilder(opts Options) (*Builder, error) {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	b := &Builder{opts: opts, dest: opts.Dest, fsys: opts.FS}
+	dir := ""
 	if b.fsys == nil {
-		root, err := os.OpenRoot(opts.Source)
+		info, err := os.Stat(opts.Source)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("de bronmap %s bestaat niet (kan niet worden geopend); geef met --source de map die content/ bevat", opts.Source)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("de bronmap %s kan niet worden geopend (%v); controleer de naam en de rechten", opts.Source, unwrap(err))
 		}
-		b.fsys = root.FS()
+		if !info.IsDir() {
+			return nil, fmt.Errorf("de bronmap %s is een bestand; geef met --source de map die content/ bevat", opts.Source)
+		}
+		// The top folders themselves may not lead out of the site.
+		for _, top := range []string{"content", "themes"} {
+			if l, err := os.Lstat(filepath.Join(opts.Source, top)); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+				return nil, fmt.Errorf("%s is een snelkoppeling (symbolische link); lobsite volgt die niet: zet de map zelf in %s", filepath.Join(opts.Source, top), opts.Source)
+			}
+		}
+		b.fsys = os.DirFS(opts.Source)
+		dir = opts.Source
 	}
 	b.min = minify.New()
 	b.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	b.min.AddFunc("text/css", css.Minify)
 	b.min.AddFunc("application/javascript", js.Minify)
 	b.min.AddFunc("image/svg+xml", svg.Minify)
-	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan})
+	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir})
 	return b, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -51,6 +52,9 @@ type Options struct {
 	// every Markdown source (normalised); its problems are added to the
 	// file's. The checker must be safe for concurrent use.
 	Scan func(Settings) func(path string, src []byte) []*diag.Problem
+	// Dir, when the FS is a folder on disk (os.DirFS), is that folder. Symbolic
+	// links are then resolved on disk and refused when they point outside it.
+	Dir string
 }
 
 // Loader reads a site folder through an fs.FS. It keeps the parse of every
@@ -167,6 +171,9 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, serr := fs.Stat(l.fsys, p)
+			if serr == nil && !l.inside(p) {
+				serr = fs.ErrPermission
+			}
 			if serr != nil {
 				probs.Errorf(p, 0, 0, "deze snelkoppeling (symbolische link) wijst naar buiten de site of naar niets; kopieer het bestand zelf naar content/")
 				return nil
@@ -224,6 +231,24 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 	site.addPages(pages, dirs, probs)
 	site.resolve(probs)
 	return site, probs
+}
+
+// inside reports whether the symbolic link at p resolves to a path inside
+// the site folder (always true when the FS is not a folder on disk).
+func (l *Loader) inside(p string) bool {
+	if l.opts.Dir == "" {
+		return true
+	}
+	root, err := filepath.EvalSymlinks(l.opts.Dir)
+	if err != nil {
+		return false
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(p)))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // NormalizePath composes a slash-separated source path to Unicode NFC, the
