@@ -97,9 +97,9 @@ type Page struct {
 
 // Competency is a loopbaancompetentie.
 type Competency struct {
-	Number    int   // nummer, 1–5
+	Number    int    // nummer, 1–5
 	NumberPos [2]int // line and column of the nummer key
-	Questions []Ref // kernvragen
+	Questions []Ref  // kernvragen
 	Rel       CompetencyRel
 }
 
@@ -183,8 +183,8 @@ type SectorRel struct {
 type Model struct {
 	Number    int    // nummer, 1–4
 	NumberPos [2]int // line and column of the nummer key
-	Chosen bool // the school's current model (site.yaml model)
-	OnPath bool // part of the school's groeipad
+	Chosen    bool   // the school's current model (site.yaml model)
+	OnPath    bool   // part of the school's groeipad
 }
 
 // Guide is a gespreksleidraad: a guide for one kind of conversation.
