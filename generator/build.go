@@ -569,9 +569,15 @@ func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states 
 	return len(todo), first
 }
 
+// writeFile writes a new file, making its folder. Every page has a folder
+// of its own whose parent usually exists already, so one Mkdir is tried
+// before the walk up that MkdirAll does.
 func writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	dir := filepath.Dir(name)
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	return os.WriteFile(name, data, 0o644)
 }

@@ -152,6 +152,18 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
+// InlineLinks returns links to the pages separated by commas.
+func (v *view) InlineLinks(ps []*content.Page) template.HTML {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		v.writeA(&b, p)
+	}
+	return template.HTML(b.String())
+}
+
 func (v *view) and() string {
 	if v.S.Lang == "en" {
 		return "and"
