@@ -388,7 +388,15 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 			return m
 		},
 	}
-	t, err := theme.Load(themes.Default(), override, site.Settings.Lang, funcs)
+	var pre func([]byte) ([]byte, error)
+	if !b.opts.NoMinify {
+		tm := minify.New()
+		tm.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
+		tm.AddFunc("text/css", css.Minify)
+		tm.AddFunc("application/javascript", js.Minify)
+		pre = func(src []byte) ([]byte, error) { return tm.Bytes("text/html", src) }
+	}
+	t, err := theme.Load(themes.Default(), override, site.Settings.Lang, funcs, pre)
 	if err != nil {
 		probs.Errorf(dir, 0, 0, "het thema kan niet worden geladen: %v", err)
 		b.theme = nil
@@ -582,7 +590,8 @@ func writeFile(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }
 
-// render renders one page: body, layout, minify.
+// render renders one page: the body (minified unless NoMinify), then the
+// layout, which was minified at theme load.
 func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
 	st := &pageState{}
 	var body []byte
@@ -602,6 +611,13 @@ func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
 			return nil, nil, fmt.Errorf("%s: %w", p.Path, err)
 		}
 		body = res.HTML
+		if !b.opts.NoMinify {
+			// The layouts were minified when the theme was loaded; only
+			// the body is left.
+			if body, err = b.min.Bytes("text/html", body); err != nil {
+				return nil, nil, fmt.Errorf("verkleinen van %s: %w", p.Path, err)
+			}
+		}
 		st.anchors = res.Anchors
 	}
 	v := b.newView(p, body)
@@ -615,14 +631,7 @@ func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
 	if err := b.theme.Execute(buf, kind, v); err != nil {
 		return nil, nil, fmt.Errorf("thema, pagina /%s: %w", p.URL, err)
 	}
-	if b.opts.NoMinify {
-		return st, bytes.Clone(buf.Bytes()), nil
-	}
-	out := bytes.NewBuffer(make([]byte, 0, buf.Len()))
-	if err := b.min.Minify("text/html", out, buf); err != nil {
-		return nil, nil, fmt.Errorf("verkleinen van /%s: %w", p.URL, err)
-	}
-	return st, out.Bytes(), nil
+	return st, bytes.Clone(buf.Bytes()), nil
 }
 
 // finishFull writes assets, static files, the sitemap and the marker into

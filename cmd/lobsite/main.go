@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -39,7 +40,33 @@ Afsluitcodes: 0 gelukt, 1 fouten in de inhoud, 2 verkeerd gebruik.
 `
 
 func main() {
+	tuneGC()
+	// LOBSITE_CPUPROFILE=file writes a CPU profile of the run, for
+	// go tool pprof (see the README's performance section).
+	if name := os.Getenv("LOBSITE_CPUPROFILE"); name != "" {
+		if f, err := os.Create(name); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				code := run(os.Args[1:], os.Stdout, os.Stderr)
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tuneGC lets the garbage collector work less often than Go's default: a
+// build allocates much and keeps little, so a larger heap goal saves about
+// a tenth of the CPU time, while the soft memory limit keeps a large site
+// within about 100 MiB of heap. GOGC and GOMEMLIMIT in the environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -42,7 +42,11 @@ type Theme struct {
 // themes/<naam>/ folder whose files replace those of builtin. lang picks the
 // UI strings. funcs are added to the templates' functions. Errors name the
 // template file and line (html/template's own messages).
-func Load(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme, error) {
+//
+// minify, when not nil, is applied to every layout's source after the
+// constant UI strings are put in and before it is parsed, so pages come out
+// of the templates already minified.
+func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify func([]byte) ([]byte, error)) (*Theme, error) {
 	files := map[string][]byte{}
 	for _, fsys := range []fs.FS{builtin, override} {
 		if fsys == nil {
@@ -110,6 +114,13 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme,
 				key := string(constStrings.FindSubmatch(m)[1])
 				return []byte(html.EscapeString(t.T(key)))
 			})
+			if minify != nil {
+				m, err := minify(files[n])
+				if err != nil {
+					return nil, fmt.Errorf("%s verkleinen: %w", n, err)
+				}
+				files[n] = m
+			}
 		}
 	}
 	base, ok := files["layouts/basis.html"]
