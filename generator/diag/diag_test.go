@@ -1,0 +1,85 @@
+package diag
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestPosition(t *testing.T) {
+	src := []byte("titel: Oriëntatie\nduur: x\n\nlaatste")
+	tests := []struct {
+		off, line, col int
+	}{
+		{0, 1, 1},
+		{7, 1, 8},
+		{len("titel: Oriën"), 1, 13}, // ë is two bytes, one column
+		{len("titel: Oriëntatie\n"), 2, 1},
+		{len("titel: Oriëntatie\nduur: "), 2, 7},
+		{len(src), 4, 8},
+		{len(src) + 10, 4, 8},
+		{-3, 1, 1},
+	}
+	for _, tt := range tests {
+		line, col := Position(src, tt.off)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+func TestProblemError(t *testing.T) {
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{Path: "content/a.md", Line: 3, Col: 7, Msg: "kapot"}, "content/a.md:3:7: kapot"},
+		{Problem{Path: "content/a.md", Line: 3, Msg: "kapot"}, "content/a.md:3: kapot"},
+		{Problem{Path: "content/a.md", Msg: "kapot"}, "content/a.md: kapot"},
+		{Problem{Path: "content/a.md", Line: 1, Col: 1, Msg: "let op", Severity: Warning}, "content/a.md:1:1: waarschuwing: let op"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestListSortsAndCounts(t *testing.T) {
+	var l List
+	l.Errorf("content/b.md", 2, 1, "b2")
+	l.Warnf("content/a.md", 9, 1, "a9")
+	l.Errorf("content/a.md", 3, 5, "a3")
+	var got []string
+	for _, p := range l.Problems() {
+		got = append(got, p.Msg)
+	}
+	if want := []string{"a3", "a9", "b2"}; len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("order = %v, want %v", got, want)
+	}
+	err := l.Err()
+	var be *BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("Err() = %v, want *BuildError", err)
+	}
+	want := "content/a.md:3:5: a3\ncontent/a.md:9:1: waarschuwing: a9\ncontent/b.md:2:1: b2\n2 fouten, 1 waarschuwing"
+	if be.Error() != want {
+		t.Errorf("BuildError:\n%s\nwant:\n%s", be.Error(), want)
+	}
+	var none List
+	none.Warnf("x", 1, 1, "w")
+	if none.Err() != nil {
+		t.Errorf("a list with only warnings gave an error")
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	src := []byte("---\ntitel: Stage: week 1\n---\nTekst\r\n")
+	got := Excerpt(src, 2, 14, 1)
+	want := "1 | ---\n2 | titel: Stage: week 1\n  |              ^\n3 | ---\n"
+	if got != want {
+		t.Errorf("Excerpt:\n%s\nwant:\n%s", got, want)
+	}
+	if Excerpt(src, 99, 1, 1) != "" {
+		t.Errorf("Excerpt past the end is not empty")
+	}
+}

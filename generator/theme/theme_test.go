@@ -1,0 +1,111 @@
+package theme
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func builtin() fstest.MapFS {
+	return fstest.MapFS{
+		"layouts/basis.html":     {Data: []byte(`<html lang="{{.Lang}}"><body>{{deel "kopje" .}}{{block "inhoud" .}}{{end}}</body></html>`)},
+		"layouts/_delen.html":    {Data: []byte(`{{define "kopje"}}<h1>{{t "titel"}}</h1>{{end}}`)},
+		"layouts/pagina.html":    {Data: []byte(`{{define "inhoud"}}<p>{{.Tekst}} · {{t "meer"}} · {{t .Soort}}</p>{{end}}`)},
+		"assets/style.css":       {Data: []byte("body{}")},
+		"i18n/nl.yaml":           {Data: []byte("titel: Handboek & meer\nmeer: Meer\nstage: Stage\n")},
+		"i18n/en.yaml":           {Data: []byte("titel: Handbook\nstage: Internship\n")},
+		"layouts/.verborgen":     {Data: []byte("niet laden")},
+		"assets/logo.svg":        {Data: []byte("<svg/>")},
+		"layouts/_leeg.html":     {Data: []byte(``)},
+		"layouts/kernvraag.html": {Data: []byte(`{{define "inhoud"}}<p>vraag</p>{{end}}`)},
+	}
+}
+
+type data struct{ Lang, Tekst, Soort string }
+
+func render(t *testing.T, th *Theme, kind string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := th.Execute(&buf, kind, data{Lang: "nl", Tekst: "<b>", Soort: "stage"}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestLoadAndExecute(t *testing.T) {
+	var th *Theme
+	funcs := map[string]any{"deel": func(name string, v any) (template.HTML, error) { return th.Partial(name, v) }}
+	th, err := Load(builtin(), nil, "nl", funcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := render(t, th, "pagina")
+	want := `<html lang="nl"><body><h1>Handboek &amp; meer</h1><p>&lt;b&gt; · Meer · Stage</p></body></html>`
+	if got != want {
+		t.Errorf("page:\n%s\nwant:\n%s", got, want)
+	}
+	if a := strings.Join(th.Assets(), ","); a != "logo.svg,style.css" {
+		t.Errorf("assets = %s", a)
+	}
+	if !th.Has("kernvraag") || th.Has("opdracht") {
+		t.Errorf("Has: kernvraag %v, opdracht %v", th.Has("kernvraag"), th.Has("opdracht"))
+	}
+}
+
+// partialFuncs stands in for the builder's deel where the partial's
+// output does not matter.
+func partialFuncs() map[string]any {
+	return map[string]any{"deel": func(name string, v any) (template.HTML, error) { return "", nil }}
+}
+
+func TestOverrideFileByFile(t *testing.T) {
+	override := fstest.MapFS{
+		"layouts/pagina.html": {Data: []byte(`{{define "inhoud"}}<main>eigen {{t "meer"}}</main>{{end}}`)},
+		"assets/style.css":    {Data: []byte("main{}")},
+	}
+	th, err := Load(builtin(), override, "nl", partialFuncs(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := render(t, th, "pagina"); !strings.Contains(got, "<main>eigen Meer</main>") {
+		t.Errorf("override layout not used: %s", got)
+	}
+	if string(th.Asset("style.css")) != "main{}" || string(th.Asset("logo.svg")) != "<svg/>" {
+		t.Errorf("assets: style.css %q, logo.svg %q", th.Asset("style.css"), th.Asset("logo.svg"))
+	}
+	base, _ := Load(builtin(), nil, "nl", partialFuncs(), nil)
+	if base.Hash() == th.Hash() {
+		t.Errorf("an override does not change the theme hash")
+	}
+}
+
+func TestEnglishFallsBackToDutch(t *testing.T) {
+	th, err := Load(builtin(), nil, "en", partialFuncs(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.T("titel") != "Handbook" || th.T("meer") != "Meer" || th.T("onbekend") != "onbekend" {
+		t.Errorf("T: %q %q %q", th.T("titel"), th.T("meer"), th.T("onbekend"))
+	}
+	if _, err := Load(builtin(), nil, "de", partialFuncs(), nil); err == nil {
+		t.Errorf("a language without strings loaded")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	noBase := builtin()
+	delete(noBase, "layouts/basis.html")
+	if _, err := Load(noBase, nil, "nl", partialFuncs(), nil); err == nil || !strings.Contains(err.Error(), "basis.html") {
+		t.Errorf("missing basis.html: %v", err)
+	}
+	broken := fstest.MapFS{"layouts/pagina.html": {Data: []byte(`{{define "inhoud"}}{{.Tekst}{{end}}`)}}
+	if _, err := Load(builtin(), broken, "nl", partialFuncs(), nil); err == nil || !strings.Contains(err.Error(), "layouts/pagina.html:1") {
+		t.Errorf("template error does not name file and line: %v", err)
+	}
+	th, _ := Load(builtin(), nil, "nl", partialFuncs(), nil)
+	if err := th.Execute(&bytes.Buffer{}, "opdracht", nil); err == nil || !strings.Contains(err.Error(), "layouts/opdracht.html") {
+		t.Errorf("missing layout: %v", err)
+	}
+}
