@@ -539,11 +539,14 @@ func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			buf := new(bytes.Buffer)
 			for i := range next {
-				st, page, err := b.render(todo[i])
+				st, err := b.renderTo(buf, todo[i])
+				var page []byte
 				if err == nil && stream {
-					err = writeFile(outFile(dir, todo[i].URL), page)
-					page = nil
+					err = writeFile(outFile(dir, todo[i].URL), buf.Bytes())
+				} else if err == nil {
+					page = bytes.Clone(buf.Bytes())
 				}
 				results[i] = out{st, page, err}
 			}
@@ -593,45 +596,60 @@ func writeFile(name string, data []byte) error {
 // render renders one page: the body (minified unless NoMinify), then the
 // layout, which was minified at theme load.
 func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	st, err := b.renderTo(buf, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, bytes.Clone(buf.Bytes()), nil
+}
+
+// renderTo is render writing the page into out (after resetting it); the
+// buffers in between come from a pool, so a build of thousands of pages
+// does not allocate every page three times.
+func (b *Builder) renderTo(out *bytes.Buffer, p *content.Page) (*pageState, error) {
+	out.Reset()
 	st := &pageState{}
-	var body []byte
+	var body string
 	if p.Path != "" {
 		src, err := b.loader.Body(p)
 		if err != nil {
 			var prob *diag.Problem
 			if errors.As(err, &prob) {
 				st.probs = append(st.probs, prob)
-				return st, nil, nil
+				return st, nil
 			}
-			return nil, nil, err
+			return nil, err
 		}
 		l := &linker{b: b, page: p, st: st}
-		res, err := b.md.Render(src, l)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", p.Path, err)
+		md := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(md)
+		md.Reset()
+		if st.anchors, err = b.md.RenderTo(md, src, l); err != nil {
+			return nil, fmt.Errorf("%s: %w", p.Path, err)
 		}
-		body = res.HTML
-		if !b.opts.NoMinify {
+		if b.opts.NoMinify {
+			body = md.String()
+		} else {
 			// The layouts were minified when the theme was loaded; only
 			// the body is left.
-			if body, err = b.min.Bytes("text/html", body); err != nil {
-				return nil, nil, fmt.Errorf("verkleinen van %s: %w", p.Path, err)
+			if err := b.min.Minify("text/html", out, md); err != nil {
+				return nil, fmt.Errorf("verkleinen van %s: %w", p.Path, err)
 			}
+			body = out.String()
+			out.Reset()
 		}
-		st.anchors = res.Anchors
 	}
 	v := b.newView(p, body)
 	kind := string(p.Kind)
 	if p.Kind == content.KindList && b.theme.Has("lijst-"+p.Dir) {
 		kind = "lijst-" + p.Dir
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := b.theme.Execute(buf, kind, v); err != nil {
-		return nil, nil, fmt.Errorf("thema, pagina /%s: %w", p.URL, err)
+	if err := b.theme.Execute(out, kind, v); err != nil {
+		return nil, fmt.Errorf("thema, pagina /%s: %w", p.URL, err)
 	}
-	return st, bytes.Clone(buf.Bytes()), nil
+	return st, nil
 }
 
 // finishFull writes assets, static files, the sitemap and the marker into

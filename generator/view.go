@@ -182,7 +182,7 @@ func (v *view) writeA(b *strings.Builder, p *content.Page) {
 // Asset returns the relative URL of a file at the site root.
 func (v *view) Asset(name string) string { return v.Root + name }
 
-func (b *Builder) newView(p *content.Page, body []byte) *view {
+func (b *Builder) newView(p *content.Page, body string) *view {
 	s := b.site
 	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T}
 	if p.Kind == content.KindNotFound {

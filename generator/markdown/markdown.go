@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -69,17 +70,26 @@ var contextKey = parser.NewContextKey()
 // Render renders body, a page source whose front matter is blanked out (so
 // that offsets are file offsets), calling linker for every destination.
 func (r *Renderer) Render(body []byte, linker Linker) (Result, error) {
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	anchors, err := r.RenderTo(buf, body, linker)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{HTML: bytes.Clone(buf.Bytes()), Anchors: anchors}, nil
+}
+
+// RenderTo is Render writing the HTML to w; it returns the heading anchors.
+func (r *Renderer) RenderTo(w io.Writer, body []byte, linker Linker) ([]string, error) {
 	ids := &anchorIDs{a: slug.NewAnchors()}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(contextKey, linker)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
-		return Result{}, err
+	if err := r.md.Renderer().Render(w, body, doc); err != nil {
+		return nil, err
 	}
-	return Result{HTML: bytes.Clone(buf.Bytes()), Anchors: ids.a.List()}, nil
+	return ids.a.List(), nil
 }
 
 // anchorIDs adapts slug.Anchors to goldmark's parser.IDs.
