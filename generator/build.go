@@ -210,7 +210,9 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		}
 	}
 	if global {
-		changed = nil // site.yaml or the theme: read everything again
+		// site.yaml or the theme: read and render everything again, into
+		// a fresh tree that is swapped in.
+		changed, full = nil, true
 	}
 	site, probs := b.loader.Load(changed)
 	if site == nil {
@@ -259,16 +261,8 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	// Decide what to render.
 	states := make(map[string]*pageState, len(pages))
 	var todo []*content.Page
-	fps := make(map[string]uint64, len(pages))
 	for _, p := range pages {
-		old := b.state[p.URL]
-		var targets []string
-		if old != nil {
-			targets = old.targets
-		}
-		fp := b.fingerprint(p, targets)
-		fps[p.URL] = fp
-		if !full && old != nil && old.fp == fp {
+		if old := b.state[p.URL]; !full && old != nil && old.fp == b.fingerprint(p, old.targets) {
 			states[p.URL] = old
 			continue
 		}
@@ -292,7 +286,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 			os.RemoveAll(outDir)
 		}
 	}
-	rendered, renderErr := b.renderAll(todo, fps, states, outDir, write && full)
+	rendered, renderErr := b.renderAll(todo, states, outDir, write)
 	if renderErr != nil {
 		cleanup()
 		return nil, renderErr
@@ -523,10 +517,10 @@ type renderedPage struct {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// renderAll renders todo on all cores. With stream set, each page is
-// written under dir at once; otherwise its bytes are kept in its state for
-// finishIncremental.
-func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states map[string]*pageState, dir string, stream bool) (int, error) {
+// renderAll renders todo on all cores. With dir set, each page is written
+// under dir at once; otherwise, with keep set, its bytes are kept in
+// b.pending for finishIncremental, and without it (check) dropped.
+func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, dir string, keep bool) (int, error) {
 	type out struct {
 		st   *pageState
 		html []byte
@@ -543,9 +537,11 @@ func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states 
 			for i := range next {
 				st, err := b.renderTo(buf, todo[i])
 				var page []byte
-				if err == nil && stream {
+				switch {
+				case err != nil:
+				case dir != "":
 					err = writeFile(outFile(dir, todo[i].URL), buf.Bytes())
-				} else if err == nil {
+				case keep:
 					page = bytes.Clone(buf.Bytes())
 				}
 				results[i] = out{st, page, err}
@@ -570,7 +566,7 @@ func (b *Builder) renderAll(todo []*content.Page, fps map[string]uint64, states 
 		// The fingerprint covers the link targets the body turned out to have.
 		r.st.fp = b.fingerprint(todo[i], r.st.targets)
 		states[todo[i].URL] = r.st
-		if !stream {
+		if dir == "" && keep {
 			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})
 		}
 	}
