@@ -246,14 +246,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als een bestand van het thema; geef het een andere naam, of pas het thema aan in themes/%s/assets/", sf.URL, site.Settings.Theme)
 		}
 	}
-	b.site = site
-	b.listOf = map[string]*content.Page{}
-	for _, p := range site.Pages {
-		if p.Kind == content.KindList || p.Kind == content.KindHome {
-			b.listOf[p.Dir] = p
-		}
-	}
-	b.global = b.globalHash()
+	b.setSite(site)
 
 	pages := append([]*content.Page(nil), site.Pages...)
 	pages = append(pages, &content.Page{Kind: content.KindNotFound, URL: "404.html", Title: b.theme.T("niet_gevonden")})
@@ -341,6 +334,19 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	b.state = states
 	b.built = true
 	return res, nil
+}
+
+// setSite makes site the one pages are rendered from: it indexes the list
+// pages by folder and hashes what every page shows.
+func (b *Builder) setSite(site *content.Site) {
+	b.site = site
+	b.listOf = map[string]*content.Page{}
+	for _, p := range site.Pages {
+		if p.Kind == content.KindList || p.Kind == content.KindHome {
+			b.listOf[p.Dir] = p
+		}
+	}
+	b.global = b.globalHash()
 }
 
 func anchorHint(anchor string, have []string) string {

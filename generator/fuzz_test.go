@@ -150,14 +150,7 @@ func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, pag
 	if site == nil {
 		t.Fatalf("no site: %v", probs.Err())
 	}
-	b.site = site
-	b.listOf = map[string]*content.Page{}
-	for _, p := range site.Pages {
-		if p.Kind == content.KindList || p.Kind == content.KindHome {
-			b.listOf[p.Dir] = p
-		}
-	}
-	b.global = b.globalHash()
+	b.setSite(site)
 	if p := site.ByPath[fuzzPath]; p != nil {
 		st, out, err := b.render(p)
 		if err != nil {
