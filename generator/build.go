@@ -890,13 +890,18 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	if lp := l.b.listOf[strings.TrimPrefix(strings.TrimSuffix(target, "/"), "content/")]; lp != nil && !strings.HasSuffix(target, ".md") {
 		return rel(lp.URL), true
 	}
+	switch site.LeftOut[target] {
+	case content.LeftBroken:
+		return dest, true // the target's own error says what is wrong
+	case content.LeftDraft:
+		l.warnf(line, col, "de link wijst naar %s, een concept (concept: true); de link wordt gewone tekst tot die pagina klaar is (of bouw met --drafts)", target)
+		return "", false
+	}
 	msg := fmt.Sprintf("de link wijst naar %s, maar dat bestand bestaat niet", target)
 	if image {
 		msg = fmt.Sprintf("de afbeelding %s bestaat niet", target)
 	}
-	if k, sec, _ := content.PageKind(target); k != content.KindPage && site.Drafts[sec][strings.TrimSuffix(path.Base(target), ".md")] {
-		msg += "; die pagina is een concept (concept: true): bouw met --drafts of haal de link weg"
-	} else if s := content.Suggest(target, l.b.siblings(target)); s != "" {
+	if s := content.Suggest(target, l.b.siblings(target)); s != "" {
 		msg += fmt.Sprintf("; bedoelde je %s?", relTo(path.Dir(l.page.Path), s))
 	} else if !strings.HasSuffix(strings.ToLower(target), ".md") && path.Ext(target) == "" {
 		msg += "; link naar het .md-bestand van de pagina, zoals ../competenties/netwerken.md"

@@ -40,9 +40,32 @@ type Site struct {
 	Models       []*Page // by nummer
 	Guides       []*Page
 	ChosenModel  *Page // the model page whose nummer is Settings.Model, or nil
-	// Drafts holds the ids per section of draft pages left out of this build,
-	// so a reference to one can say so.
-	Drafts map[string]map[string]bool
+	// LeftOut tells, by source path, why a Markdown file is not in this
+	// build: a draft, or a file that could not be read (whose own error is
+	// reported). References to such pages are not reported as unknown.
+	LeftOut map[string]LeftReason
+	leftIDs map[string]LeftReason // by "section/id"
+}
+
+// LeftReason says why a page is not in the build.
+type LeftReason int
+
+// Reasons a page is left out.
+const (
+	Present    LeftReason = iota
+	LeftDraft             // concept: true, built without --drafts
+	LeftBroken            // the file has an error that stops it being read
+)
+
+// Left reports why the page with id in section is not in the build, or
+// Present.
+func (s *Site) Left(section, id string) LeftReason { return s.leftIDs[section+"/"+id] }
+
+func (s *Site) leave(p string, why LeftReason) {
+	s.LeftOut[p] = why
+	_, section, _ := PageKind(p)
+	file := path.Base(p)
+	s.leftIDs[section+"/"+slugName(strings.TrimSuffix(file, path.Ext(file)), file)] = why
 }
 
 // Options control loading.
@@ -114,18 +137,23 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		probs.Errorf(SettingsPath, 0, 0, "het bestand met de instellingen ontbreekt; maak content/site.yaml met minstens school, titel, model en schooljaar")
 		return nil, probs
 	}
-	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}, StaticByPath: map[string]StaticFile{}, Drafts: map[string]map[string]bool{}}
+	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}, StaticByPath: map[string]StaticFile{}, LeftOut: map[string]LeftReason{}, leftIDs: map[string]LeftReason{}}
+	settingsOK := false
 	if src, err := Normalize(SettingsPath, settingsSrc); err != nil {
 		probs.Add(err.(*diag.Problem))
 		site.Settings = DefaultSettings()
 	} else {
+		before := len(probs.Errors())
 		site.Settings = ParseSettings(src, probs)
+		settingsOK = len(probs.Errors()) == before
 	}
 	if h := hash64(settingsSrc); h != l.settingsHash {
 		l.cache = map[string]*parsed{}
 		l.settings, l.settingsHash = site.Settings, h
 		l.scan = nil
-		if l.opts.Scan != nil {
+		// Without good settings the allowed e-mail domains are unknown, and
+		// every school address would be reported: scan only with good ones.
+		if l.opts.Scan != nil && settingsOK {
 			l.scan = l.opts.Scan(site.Settings)
 		}
 	}
@@ -216,14 +244,12 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		r := l.cache[p]
 		probs.Add(r.probs...)
 		if r.page == nil {
+			site.leave(p, LeftBroken)
 			continue
 		}
 		pg := r.page.clone()
 		if pg.Draft && !l.opts.Drafts {
-			if site.Drafts[pg.Section] == nil {
-				site.Drafts[pg.Section] = map[string]bool{}
-			}
-			site.Drafts[pg.Section][pg.ID] = true
+			site.leave(p, LeftDraft)
 			continue
 		}
 		pages = append(pages, pg)

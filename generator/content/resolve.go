@@ -210,10 +210,15 @@ func (s *Site) lookup(from *Page, key string, refs []Ref, ix *index, probs *diag
 			out = append(out, p)
 			continue
 		}
+		switch s.Left(ix.section, r.ID) {
+		case LeftBroken:
+			continue // the file's own error says what is wrong
+		case LeftDraft:
+			probs.Warnf(from.Path, r.Line, r.Col, "%s noemt %q, maar die %s is een concept (concept: true); de verwijzing valt weg tot de pagina klaar is (of bouw met --drafts)", key, r.ID, ix.noun)
+			continue
+		}
 		msg := fmt.Sprintf("%s noemt %q, maar er is geen %s met die id (content/%s/%s.md)", key, r.ID, ix.noun, ix.section, r.ID)
 		switch {
-		case s.Drafts[ix.section][r.ID]:
-			msg = fmt.Sprintf("%s noemt %q, maar die %s is een concept en staat niet in deze versie; haal concept: true weg of bouw met --drafts", key, r.ID, ix.noun)
 		case Suggest(r.ID, ix.ids) != "":
 			msg += fmt.Sprintf("; bedoelde je %q?", Suggest(r.ID, ix.ids))
 		case len(ix.ids) > 0 && len(ix.ids) <= 10:

@@ -185,6 +185,11 @@ func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node
 			msg = m[2]
 		}
 		line, col, text := locateYAMLError(data, line, msg)
+		if path == SettingsPath {
+			// The settings file is all YAML, not front matter of a page.
+			text = strings.ReplaceAll(text, "in de front matter", "in site.yaml")
+			text = strings.ReplaceAll(text, "de front matter", "site.yaml")
+		}
 		return nil, &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: text}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -330,6 +335,21 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 		}
 		return l, firstCol(data, l), "deze regel heeft geen dubbele punt; schrijf elke regel als sleutel: waarde (of ontbreekt de regel --- onder de front matter?)"
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
+		// Most often a quote or bracket opened on this line or just above
+		// and never closed, which makes the parser read on into the next key.
+		for l := max(1, line-1); l <= min(len(lines), line+1); l++ {
+			if i := openQuote(at(l)); i >= 0 {
+				return l, runeCol(at(l), i), "dit aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van de waarde"
+			}
+		}
+		for l := max(1, line-1); l <= len(lines); l++ {
+			text := at(l)
+			for _, pair := range [][2]string{{"[", "]"}, {"{", "}"}} {
+				if i := strings.Index(text, pair[0]); i >= 0 && strings.Count(text, pair[0]) > strings.Count(text, pair[1]) {
+					return l, runeCol(text, i), fmt.Sprintf("dit haakje %s wordt niet gesloten; sluit de lijst af met %s op dezelfde regel", pair[0], pair[1])
+				}
+			}
+		}
 		return line, col, "deze regel past niet in de front matter; controleer de inspringing en de aanhalingstekens (tekst na een afgesloten aanhalingsteken mag niet)"
 	}
 	return line, col, "de front matter klopt niet (" + msg + "); controleer deze regel"
