@@ -31,6 +31,11 @@ type view struct {
 	// Absolute is the page's absolute URL when basis_url is set.
 	Absolute string
 
+	// InlineCSS is the theme's style sheet, set only on the 404 page: the
+	// web server shows that page for any missing path, where no relative
+	// link to style.css can be right.
+	InlineCSS template.CSS
+
 	t func(string) string // the theme's UI strings
 }
 
@@ -191,6 +196,9 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 		v.Root = "/"
 		if u, err := url.Parse(s.Settings.BaseURL); err == nil && s.Settings.BaseURL != "" {
 			v.Root = u.Path
+		}
+		if css, err := b.asset("style.css"); err == nil {
+			v.InlineCSS = template.CSS(css)
 		}
 	}
 	if s.Settings.BaseURL != "" && p.Kind != content.KindNotFound {
