@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -95,6 +96,7 @@ type Builder struct {
 	sitemap []byte
 	built   bool           // the destination holds a complete good build
 	pending []renderedPage // pages rendered by an incremental build, not yet written
+	ctx     context.Context // nil: never cancelled
 	// partials caches the theme's shared parts (header, menu, footer) of
 	// this build per folder depth and section; see partial.
 	partials *sync.Map
@@ -171,10 +173,18 @@ func unwrap(err error) error {
 // Build builds the whole site into Options.Dest, writing a fresh tree
 // beside it and swapping it in only when there are no errors.
 func Build(opts Options) (*Result, error) {
+	return BuildContext(context.Background(), opts)
+}
+
+// BuildContext is Build that stops when ctx is cancelled (Ctrl-C): it then
+// removes the unfinished tree and returns ctx.Err(), leaving the previous
+// output as it was.
+func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	b, err := NewBuilder(opts)
 	if err != nil {
 		return nil, err
 	}
+	b.ctx = ctx
 	return b.Build(nil)
 }
 
@@ -541,6 +551,10 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 			defer wg.Done()
 			buf := new(bytes.Buffer)
 			for i := range next {
+				if b.ctx != nil && b.ctx.Err() != nil {
+					results[i] = out{err: b.ctx.Err()}
+					continue
+				}
 				st, err := b.renderTo(buf, todo[i])
 				var page []byte
 				switch {
@@ -575,6 +589,9 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 		if dir == "" && keep {
 			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})
 		}
+	}
+	if b.ctx != nil && b.ctx.Err() != nil {
+		return 0, b.ctx.Err()
 	}
 	if failed > 1 {
 		return 0, fmt.Errorf("%w (en nog %d pagina's met een fout)", first, failed-1)

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -62,6 +64,31 @@ func checkDest(source, dest string) error {
 	return nil
 }
 
+// stagingPrefix is the start of the name of the folder a build writes
+// into, beside dest: ".public.nieuw-<pid>-<random>".
+func stagingPrefix(dst string) string { return "." + filepath.Base(dst) + ".nieuw-" }
+
+// removeStale removes unfinished trees beside dst left by builds whose
+// process is gone (killed, or the machine stopped).
+func removeStale(dst string) {
+	prefix := stagingPrefix(dst)
+	entries, _ := os.ReadDir(filepath.Dir(dst))
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() {
+			continue
+		}
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			os.RemoveAll(filepath.Join(filepath.Dir(dst), e.Name()))
+		}
+	}
+}
+
 // staging creates a fresh folder beside dest to build into.
 func staging(dest string) (string, error) {
 	dst, err := filepath.Abs(dest)
@@ -71,7 +98,8 @@ func staging(dest string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
 	}
-	dir, err := os.MkdirTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".nieuw-")
+	removeStale(dst)
+	dir, err := os.MkdirTemp(filepath.Dir(dst), fmt.Sprintf("%s%d-", stagingPrefix(dst), os.Getpid()))
 	if err != nil {
 		return "", err
 	}

@@ -180,7 +180,15 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	var res *generator.Result
 	var err error
 	if write {
-		res, err = generator.Build(opts)
+		// Ctrl-C during a build stops it; the unfinished tree is removed
+		// and the previous site stays.
+		ctx, stop := signalContext()
+		defer stop()
+		res, err = generator.BuildContext(ctx, opts)
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "Afgebroken; de vorige versie van de site staat er nog.")
+			return 130
+		}
 	} else {
 		res, err = generator.Check(opts)
 	}
