@@ -94,8 +94,8 @@ type Builder struct {
 	state   map[string]*pageState // by page URL; replaced only after a good build
 	static  map[string]string     // output URL → source path of the last good build
 	sitemap []byte
-	built   bool           // the destination holds a complete good build
-	pending []renderedPage // pages rendered by an incremental build, not yet written
+	built   bool            // the destination holds a complete good build
+	pending []renderedPage  // pages rendered by an incremental build, not yet written
 	ctx     context.Context // nil: never cancelled
 	// partials caches the theme's shared parts (header, menu, footer) of
 	// this build per folder depth and section; see partial.
