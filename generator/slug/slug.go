@@ -55,11 +55,12 @@ func Make(s string) string {
 // NewAnchors.
 type Anchors struct {
 	used map[string]bool
+	next map[string]int // per base: the suffix to try first
 	list []string
 }
 
 // NewAnchors returns an empty anchor set.
-func NewAnchors() *Anchors { return &Anchors{used: map[string]bool{}} }
+func NewAnchors() *Anchors { return &Anchors{used: map[string]bool{}, next: map[string]int{}} }
 
 // Next returns the unique anchor for heading text and records it.
 func (a *Anchors) Next(text string) string {
@@ -68,8 +69,15 @@ func (a *Anchors) Next(text string) string {
 		base = "kop"
 	}
 	id := base
-	for n := 1; a.used[id]; n++ {
+	if a.used[id] {
+		// Start where the last duplicate of this base left off, so a page
+		// with many equal headings stays linear.
+		n := max(1, a.next[base])
+		for a.used[base+"-"+strconv.Itoa(n)] {
+			n++
+		}
 		id = base + "-" + strconv.Itoa(n)
+		a.next[base] = n + 1
 	}
 	a.Put(id)
 	return id

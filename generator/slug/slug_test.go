@@ -43,3 +43,19 @@ func TestAnchors(t *testing.T) {
 		t.Errorf("List has %d anchors, want 6", len(a.List()))
 	}
 }
+
+// TestAnchorsManyDuplicates checks that equal headings keep counting up;
+// with 20,000 of them a quadratic search would take seconds.
+func TestAnchorsManyDuplicates(t *testing.T) {
+	a := NewAnchors()
+	var last string
+	for i := 0; i < 20000; i++ {
+		last = a.Next("Kop")
+	}
+	if last != "kop-19999" {
+		t.Errorf("last anchor = %q, want kop-19999", last)
+	}
+	if got := a.Next("Kop 5"); got != "kop-5-1" {
+		t.Errorf("Next(Kop 5) = %q, want kop-5-1", got)
+	}
+}
