@@ -847,6 +847,9 @@ func (l *linker) warnf(line, col int, format string, args ...any) {
 	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
 }
 
+// Warn passes on the Markdown renderer's warnings about the body.
+func (l *linker) Warn(line, col int, msg string) { l.warnf(line, col, "%s", msg) }
+
 func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	dest = strings.TrimSpace(dest)
 	if dest == "" {
@@ -864,7 +867,11 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 		case "http:", "https:", "mailto:", "tel:":
 			return dest, true
 		}
-		l.warnf(line, col, "deze link begint met %s en is weggehaald: zulke links kunnen onveilig zijn; gebruik een gewoon webadres (https://...)", m)
+		what := "deze link begint"
+		if image {
+			what = "het adres van deze afbeelding begint"
+		}
+		l.warnf(line, col, "%s met %s en is weggehaald: zulke adressen kunnen onveilig zijn; gebruik een gewoon webadres (https://...)", what, m)
 		return "", false
 	}
 	ref, frag, _ := strings.Cut(dest, "#")

@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -49,7 +50,7 @@ func New(opts Options) *Renderer {
 	var ropts []goldmark.Option
 	ropts = append(ropts,
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(linkTransformer{raw: opts.RawHTML}, 100))),
 	)
 	if opts.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -105,21 +106,58 @@ func (i *anchorIDs) Put(value []byte) { i.a.Put(string(value)) }
 // The Linker sees a destination as the reader will: backslash escapes and
 // character references (&amp;, &#106;) resolved, so "java&#115;cript:" is
 // recognised as the script link it is.
-type linkTransformer struct{}
+//
+// When the Linker is also a Warner, it hears of what a reader would miss:
+// raw HTML that is left out, a heading with one # (a second page title),
+// a heading that skips a level, and an image without a description.
+type linkTransformer struct{ raw bool }
 
-func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+// Warner receives warnings about a page body at 1-based positions.
+type Warner interface {
+	Warn(line, col int, msg string)
+}
+
+func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	linker, _ := pc.Get(contextKey).(Linker)
 	if linker == nil {
 		return
 	}
 	src := reader.Source()
 	lines := newLineIndex(src)
+	warner, _ := linker.(Warner)
+	warn := func(off int, format string, args ...any) {
+		if warner != nil {
+			line, col := lines.at(off)
+			warner.Warn(line, col, fmt.Sprintf(format, args...))
+		}
+	}
+	level := 1 // the page title is the h1
 	var drop []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Heading:
+			off := lineStart(src, n)
+			switch {
+			case n.Level == 1:
+				warn(off, "een kop met één # wordt een tweede paginatitel (de titel komt al uit titel:); begin koppen in de tekst met ##")
+			case n.Level > level+1:
+				warn(off, "deze kop springt van niveau %d naar %d; gebruik %s, zodat schermlezers de opbouw van de pagina kunnen volgen", level, n.Level, strings.Repeat("#", level+1))
+			}
+			level = n.Level
+		case *ast.HTMLBlock:
+			if !t.raw {
+				warn(lineStart(src, n), "HTML in de tekst wordt niet getoond; schrijf het in Markdown (of zet ruwe_html: true in site.yaml als alle schrijvers te vertrouwen zijn)")
+			}
+		case *ast.RawHTML:
+			if !t.raw && n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				if tag := seg.Value(src); !bytes.HasPrefix(tag, []byte("<!--")) && !bytes.HasPrefix(tag, []byte("</")) {
+					warn(seg.Start, "HTML in de tekst wordt niet getoond (%s); schrijf het in Markdown (of zet ruwe_html: true in site.yaml als alle schrijvers te vertrouwen zijn)", string(tag))
+				}
+			}
 		case *ast.Link:
 			line, col := lines.position(n, '[')
 			out, keep := linker.Link(Destination(n.Destination), false, line, col)
@@ -130,6 +168,9 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			}
 		case *ast.Image:
 			line, col := lines.position(n, '!')
+			if warner != nil && len(bytes.TrimSpace(nodeText(n, src))) == 0 {
+				warner.Warn(line, col, "deze afbeelding heeft geen beschrijving; zet tussen de haken wat erop staat, zoals ![Leerlingen aan het werk in de kas](kas.jpg)")
+			}
 			out, keep := linker.Link(Destination(n.Destination), true, line, col)
 			if !keep {
 				drop = append(drop, n)
@@ -283,4 +324,25 @@ func (li *lineIndex) at(off int) (int, int) {
 	off = max(0, min(off, len(li.src)))
 	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	return i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1
+}
+
+// lineStart is the offset of the first line of a block node, or 0.
+func lineStart(src []byte, n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		off := n.Lines().At(0).Start
+		return bytes.LastIndexByte(src[:off], '\n') + 1
+	}
+	return 0
+}
+
+// nodeText is the text inside an inline node (an image's description).
+func nodeText(n ast.Node, src []byte) []byte {
+	var out []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			out = append(out, t.Segment.Value(src)...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
