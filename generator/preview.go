@@ -96,6 +96,15 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 		}
 		srv.Reload()
 	}
+	// Listen first: a wrong --addr should not wait for a whole build.
+	if _, _, err := net.SplitHostPort(opts.Addr); err != nil {
+		return fmt.Errorf("--addr %q is geen host:poort; schrijf het zoals 127.0.0.1:1313", opts.Addr)
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("kan niet luisteren op %s (%v); geef --addr als host:poort, zoals 127.0.0.1:1313", opts.Addr, unwrapNetError(err))
+	}
+	defer ln.Close()
 	rebuild(nil)
 
 	w, err := watch.New([]string{filepath.Join(src, "content"), filepath.Join(src, "themes")}, opts.Watch)
@@ -104,11 +113,7 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	}
 	defer w.Close()
 
-	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
-		return fmt.Errorf("kan niet luisteren op %s: %w; kies een ander adres met --addr", opts.Addr, err)
-	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: hostCheck(ln.Addr(), srv), ReadHeaderTimeout: 10 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
 	if opts.Ready != nil {
@@ -169,4 +174,35 @@ func errorItems(src string, be *diag.BuildError) []serve.ErrorItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+func unwrapNetError(err error) error {
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		return oe.Err
+	}
+	return err
+}
+
+// hostCheck refuses requests whose Host header names another machine than
+// the one listened on, so a web page elsewhere cannot reach the preview
+// through a DNS name that points at 127.0.0.1 (DNS rebinding). Listening on
+// all interfaces (0.0.0.0) turns the check off: then the user asked for it.
+func hostCheck(addr net.Addr, next http.Handler) http.Handler {
+	tcp, _ := addr.(*net.TCPAddr)
+	if tcp == nil || tcp.IP.IsUnspecified() {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.Trim(host, "[]")
+		if ip := net.ParseIP(host); (ip != nil && (ip.IsLoopback() || ip.Equal(tcp.IP))) || strings.EqualFold(host, "localhost") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		http.Error(w, "Deze voorbeeldserver is alleen bereikbaar via 127.0.0.1 of localhost.", http.StatusForbidden)
+	})
 }

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
@@ -118,8 +119,8 @@ func newFlagSet(name, synopsis string, stderr io.Writer, f *siteFlags, withDest 
 	fs.StringVar(&f.baseURL, "base-url", "", "volledig `webadres` van de site; vervangt basis_url uit site.yaml")
 	fs.BoolVar(&f.strict, "strict", false, "waarschuwingen (zoals mogelijke leerlinggegevens) tellen als fouten")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\n\nOpties:\n", synopsis)
-		printFlags(fs, stderr)
+		fmt.Fprintf(fs.Output(), "%s\n\nOpties:\n", synopsis)
+		printFlags(fs, fs.Output())
 	}
 	return fs
 }
@@ -152,17 +153,49 @@ func (f *siteFlags) options() generator.Options {
 }
 
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // the flag package's own messages are English
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
 			return 0, false
 		}
+		fmt.Fprintf(out, "lobsite %s: %s\n\n", fs.Name(), dutchFlagError(err))
+		fs.Usage()
 		return 2, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "lobsite %s: onverwacht argument %q; geef de bronmap met --source\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintf(out, "lobsite %s: onverwacht argument %q; geef de bronmap met --source\n", fs.Name(), fs.Arg(0))
 		return 2, false
 	}
 	return 0, true
+}
+
+var flagErrors = []struct {
+	re     *regexp.Regexp
+	format string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -+(.*)$`), "onbekende optie --%s"},
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -+([^:]*):`), "ongeldige waarde %q voor --%s; gebruik true of false"},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]*):`), "ongeldige waarde %q voor --%s"},
+	{regexp.MustCompile(`^flag needs an argument: -+(.*)$`), "--%s heeft een waarde nodig"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "onbegrijpelijke optie %s"},
+}
+
+// dutchFlagError says in Dutch what the flag package said in English.
+func dutchFlagError(err error) string {
+	for _, fe := range flagErrors {
+		if m := fe.re.FindStringSubmatch(err.Error()); m != nil {
+			args := make([]any, len(m)-1)
+			for i, s := range m[1:] {
+				args[i] = s
+			}
+			return fmt.Sprintf(fe.format, args...)
+		}
+	}
+	return err.Error()
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {

@@ -156,7 +156,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{nil, "Gebruik:"},
 		{[]string{"bouw"}, `onbekende opdracht "bouw"`},
 		{[]string{"build", "--source", dir, "extra"}, `onverwacht argument "extra"`},
-		{[]string{"build", "--bron", dir}, "flag provided but not defined"},
+		{[]string{"build", "--bron", dir}, "onbekende optie --bron"},
 		{[]string{"build", "--source", filepath.Join(dir, "bestaat-niet")}, "kan niet worden geopend"},
 		{[]string{"build", "--source", filepath.Join(dir, "content")}, "de map content/ ontbreekt"},
 		{[]string{"build", "--source", dir, "--dest", notOurs}, "is niet door lobsite gemaakt"},
