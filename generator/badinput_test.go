@@ -116,9 +116,11 @@ func TestOutput(t *testing.T) {
 			if !errors.As(err, &be) {
 				t.Fatalf("strict build error = %v, want a BuildError", err)
 			}
-			want := c.warnings + "\ncontent/site.yaml: de bouw stopt omdat --strict waarschuwingen als fouten telt"
-			if got := problemLines(be.Problems); got != want {
-				t.Errorf("strict build problems:\n%s\n\nwant:\n%s", got, want)
+			if got := problemLines(be.Problems); got != c.warnings {
+				t.Errorf("strict build problems:\n%s\n\nwant:\n%s", got, c.warnings)
+			}
+			if be.Reason == "" {
+				t.Errorf("strict build error gives no reason")
 			}
 		})
 	}

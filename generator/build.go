@@ -230,7 +230,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	}
 	if b.opts.BaseURL != "" {
 		u, err := url.Parse(b.opts.BaseURL)
-		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
 			return nil, fmt.Errorf("--base-url %q is geen volledig webadres, zoals https://intranet.school.nl/lob/", b.opts.BaseURL)
 		}
 		site.Settings.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
@@ -322,7 +322,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	}
 	if b.opts.Strict && len(res.Warnings) > 0 {
 		cleanup()
-		return res, &diag.BuildError{Problems: append(probs.Problems(), &diag.Problem{Path: content.SettingsPath, Msg: "de bouw stopt omdat --strict waarschuwingen als fouten telt"})}
+		return res, &diag.BuildError{Problems: probs.Problems(), Reason: "De bouw stopt omdat --strict waarschuwingen als fouten telt."}
 	}
 	if !write {
 		return res, nil

@@ -126,7 +126,7 @@ content/handboek/contact.md:6:6: waarschuwing: dit lijkt op een BSN (111222333);
 	if m := summaryRE.FindStringSubmatch(stdout); m == nil || m[3] != "0 fouten, 2 waarschuwingen" {
 		t.Errorf("build stdout = %q", stdout)
 	}
-	strict := warnings + "content/site.yaml: de bouw stopt omdat --strict waarschuwingen als fouten telt\n1 fout, 2 waarschuwingen\n"
+	strict := warnings + "0 fouten, 2 waarschuwingen\nDe bouw stopt omdat --strict waarschuwingen als fouten telt.\n"
 	for _, cmd := range []string{"build", "check"} {
 		args := []string{cmd, "--strict", "--source", dir}
 		want := strict

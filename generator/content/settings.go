@@ -100,7 +100,7 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 	}
 	if v := f.get("basis_url"); v != nil {
 		u, err := url.Parse(strings.TrimSpace(v.Value))
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 			f.errorf(v, "basis_url %q is geen volledig webadres; schrijf het zoals https://intranet.school.nl/lob/", v.Value)
 		} else {
 			s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
@@ -168,6 +168,10 @@ func (f *fields) date(key string, required bool, s Settings) (time.Time, bool) {
 	raw := strings.TrimSpace(v.Value)
 	m := dateRE.FindStringSubmatch(raw)
 	if m == nil {
+		if d := dutchDateRE.FindStringSubmatch(raw); d != nil {
+			f.errorf(v, "%s %q staat in de volgorde dag-maand-jaar; schrijf jaar-maand-dag: %s-%s-%s", key, raw, d[3], d[2], d[1])
+			return time.Time{}, false
+		}
 		f.errorf(v, "%s %q is geen datum; schrijf jaar-maand-dag, zoals 2026-10-12", key, raw)
 		return time.Time{}, false
 	}
@@ -191,6 +195,9 @@ func (f *fields) date(key string, required bool, s Settings) (time.Time, bool) {
 // dateRE matches a date written year-month-day; month and day may have one
 // digit (2026-8-3), as YAML 1.1 allows.
 var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// dutchDateRE matches a date written day first, as Dutch people write it.
+var dutchDateRE = regexp.MustCompile(`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$`)
 
 var timeRangeRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$`)
 

@@ -127,6 +127,9 @@ func (l *List) Err() error {
 // message lists every problem, one per line, and ends with the count.
 type BuildError struct {
 	Problems []*Problem
+	// Reason, when set, is a last line saying why the build stopped when
+	// that is not a content error (such as --strict with warnings).
+	Reason string
 }
 
 func (e *BuildError) Error() string {
@@ -140,6 +143,10 @@ func (e *BuildError) Error() string {
 		}
 	}
 	b.WriteString(Count(n, len(e.Problems)-n))
+	if e.Reason != "" {
+		b.WriteString("\n")
+		b.WriteString(e.Reason)
+	}
 	return b.String()
 }
 
