@@ -144,6 +144,9 @@ func NewBuilder(opts Options) (*Builder, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("de bronmap %s is een bestand; geef met --source de map die content/ bevat", opts.Source)
 		}
+		if c, err := os.Stat(filepath.Join(opts.Source, "content")); err != nil || !c.IsDir() {
+			return nil, fmt.Errorf("in %s staat geen map content/; geef met --source de map die content/ bevat", opts.Source)
+		}
 		// The top folders themselves may not lead out of the site.
 		for _, top := range []string{"content", "themes"} {
 			if l, err := os.Lstat(filepath.Join(opts.Source, top)); err == nil && l.Mode()&fs.ModeSymlink != 0 {

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
@@ -225,17 +226,25 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	} else {
 		res, err = generator.Check(opts)
 	}
-	return report(res, err, start, write, stdout, stderr)
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(opts.Source, "public")
+	}
+	return report(res, err, start, write, dest, stdout, stderr)
 }
 
 // report prints the outcome of a build or check and returns the exit code.
-func report(res *generator.Result, err error, start time.Time, write bool, stdout, stderr io.Writer) int {
+func report(res *generator.Result, err error, start time.Time, write bool, dest string, stdout, stderr io.Writer) int {
 	var be *diag.BuildError
 	if errors.As(err, &be) {
 		fmt.Fprint(stderr, be.Error())
 		fmt.Fprintln(stderr)
 		if write {
-			fmt.Fprintln(stderr, "Er is niets gepubliceerd; de vorige versie van de site staat er nog.")
+			if _, err := os.Stat(dest); err == nil {
+				fmt.Fprintln(stderr, "Er is niets gepubliceerd; de vorige versie van de site staat er nog.")
+			} else {
+				fmt.Fprintln(stderr, "Er is niets gepubliceerd.")
+			}
 		}
 		return 1
 	}

@@ -96,7 +96,7 @@ content/opdrachten/zonder.md:5:6: waarschuwing: dit lijkt op een e-mailadres bui
 	if code != 1 || stdout != "" {
 		t.Errorf("build: exit %d, stdout %q; want 1 and nothing", code, stdout)
 	}
-	if want := problems + "Er is niets gepubliceerd; de vorige versie van de site staat er nog.\n"; stderr != want {
+	if want := problems + "Er is niets gepubliceerd.\n"; stderr != want {
 		t.Errorf("build stderr:\n%s\nwant:\n%s", stderr, want)
 	}
 	if _, err := os.Stat(dest); err == nil {
@@ -132,7 +132,7 @@ content/handboek/contact.md:6:6: waarschuwing: dit lijkt op een BSN (111222333);
 		want := strict
 		if cmd == "build" {
 			args = append(args, "--dest", dest)
-			want += "Er is niets gepubliceerd; de vorige versie van de site staat er nog.\n"
+			want += "Er is niets gepubliceerd.\n"
 		}
 		code, stdout, stderr := lobsite(args...)
 		if code != 1 || stdout != "" || stderr != want {
