@@ -132,7 +132,7 @@ content/handboek/contact.md:6:6: waarschuwing: dit lijkt op een BSN (111222333);
 		want := strict
 		if cmd == "build" {
 			args = append(args, "--dest", dest)
-			want += "Er is niets gepubliceerd.\n"
+			want += "Er is niets gepubliceerd; de vorige versie van de site staat er nog.\n"
 		}
 		code, stdout, stderr := lobsite(args...)
 		if code != 1 || stdout != "" || stderr != want {
