@@ -158,7 +158,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"build", "--source", dir, "extra"}, `onverwacht argument "extra"`},
 		{[]string{"build", "--bron", dir}, "onbekende optie --bron"},
 		{[]string{"build", "--source", filepath.Join(dir, "bestaat-niet")}, "kan niet worden geopend"},
-		{[]string{"build", "--source", filepath.Join(dir, "content")}, "de map content/ ontbreekt"},
+		{[]string{"build", "--source", filepath.Join(dir, "content")}, "staat geen map content/"},
 		{[]string{"build", "--source", dir, "--dest", notOurs}, "is niet door lobsite gemaakt"},
 		{[]string{"build", "--source", dir, "--dest", filepath.Join(dir, "content", "public")}, "ligt in content/ van de bronmap"},
 		{[]string{"build", "--source", dir, "--base-url", "intranet"}, "is geen volledig webadres"},
