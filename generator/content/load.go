@@ -356,8 +356,9 @@ func (l *Loader) parseFile(p string) *parsed {
 }
 
 // Body returns the Markdown body of p, read again from its file: the
-// normalised source with the front matter replaced by empty lines, so that
-// offsets in it are file positions. Generated pages have no body (nil).
+// normalised source with the front matter blanked out (its characters
+// replaced by spaces, its line ends kept), so offsets in it are file
+// offsets. Generated pages have no body (nil).
 func (l *Loader) Body(p *Page) ([]byte, error) {
 	if p.Path == "" {
 		return nil, nil
@@ -373,7 +374,14 @@ func (l *Loader) Body(p *Page) ([]byte, error) {
 	if p.BodyStart > len(src) {
 		return nil, &diag.Problem{Path: p.Path, Msg: "het bestand veranderde tijdens het bouwen; sla het opnieuw op"}
 	}
-	return blankHead(src, p.BodyStart), nil
+	// Blank the head in place (src is ours): spaces for its characters,
+	// its line ends kept, so offsets stay file offsets.
+	for i, c := range src[:p.BodyStart] {
+		if c != '\n' {
+			src[i] = ' '
+		}
+	}
+	return src, nil
 }
 
 // slugDir slugs every segment of a slash-separated folder path ending in "/".

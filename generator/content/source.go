@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -60,21 +61,29 @@ type frontMatter struct {
 	raw  []byte     // the front matter text, for hashing
 }
 
-// body returns src with everything up to bodyStart replaced by as many empty
-// lines, so that byte offsets in the body map to the same line and column in
-// the file.
-func blankHead(src []byte, bodyStart int) []byte {
-	n := bytes.Count(src[:bodyStart], []byte{'\n'})
-	out := make([]byte, 0, n+len(src)-bodyStart)
-	out = append(out, bytes.Repeat([]byte{'\n'}, n)...)
-	return append(out, src[bodyStart:]...)
-}
-
 var looksLikeDelim = regexp.MustCompile(`^(?:[-+=~*_.;]{3,}|[—–]+-*|-[—–]|\{)\s*\S*$`)
 
 type capture struct {
 	format string
 	data   []byte
+}
+
+// headReader feeds a file to frontmatter.Parse in small pieces and stops
+// (EOF) once the front matter has been captured, so the library does not
+// copy the whole body it has no use for. given counts the bytes handed out.
+type headReader struct {
+	src   []byte
+	given int
+	done  *capture
+}
+
+func (r *headReader) Read(p []byte) (int, error) {
+	if r.done.format != "" || r.given == len(r.src) {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), 512)], r.src[r.given:])
+	r.given += n
+	return n, nil
 }
 
 func (c *capture) format_(name string) frontmatter.UnmarshalFunc {
@@ -118,7 +127,8 @@ func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, e
 		frontmatter.NewFormat("---json", "---", c.format_("json")),
 		{Start: "{", End: "}", Unmarshal: c.format_("json"), UnmarshalDelims: true, RequiresNewLine: true},
 	}
-	rest, perr := frontmatter.Parse(bytes.NewReader(src), nil, formats...)
+	hr := &headReader{src: src, done: &c}
+	rest, perr := frontmatter.Parse(hr, nil, formats...)
 	if perr != nil {
 		return fm, 0, &diag.Problem{Path: path, Line: line, Col: 1, Msg: "de front matter kon niet worden gelezen: " + perr.Error()}
 	}
@@ -137,7 +147,9 @@ func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, e
 		return fm, 0, &diag.Problem{Path: path, Line: line, Col: 1,
 			Msg: "dit bestand heeft geen front matter; begin met een regel ---, dan minstens `titel: ...`, dan weer ---"}
 	}
-	bodyStart = len(src) - len(rest)
+	// rest is what Parse read after the front matter, up to where hr
+	// stopped; the body starts that far before the end of what hr gave.
+	bodyStart = hr.given - len(rest)
 	fm.raw = c.data
 	// The front matter text starts on the line after the opening delimiter,
 	// except for JSON, whose braces are part of the data.
