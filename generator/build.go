@@ -383,7 +383,8 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		}
 		override = sub
 	} else if name != "default" {
-		probs.Errorf(content.SettingsPath, 0, 0, "thema %q bestaat niet: er is geen map themes/%s/; laat thema weg voor het standaardthema", name, name)
+		line, col := site.Settings.KeyPos("thema")
+		probs.Errorf(content.SettingsPath, line, col, "thema %q bestaat niet: er is geen map themes/%s/; laat thema weg voor het standaardthema", name, name)
 		b.theme = nil
 		return nil
 	}

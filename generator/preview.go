@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"lobsite/generator/diag"
@@ -76,7 +77,10 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if err != nil {
 		return err
 	}
+	var building sync.Mutex // rebuilds never overlap, whichever watcher asks
 	rebuild := func(changed []string) {
+		building.Lock()
+		defer building.Unlock()
 		start := time.Now()
 		res, err := b.Build(changed)
 		var be *diag.BuildError
@@ -120,10 +124,39 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 		opts.Ready("http://" + ln.Addr().String() + "/")
 	}
 
-	watchErr := make(chan error, 1)
+	watchErr := make(chan error, 2)
 	go func() {
 		watchErr <- w.Run(ctx, func(abs []string) { rebuild(relPaths(src, abs)) })
 	}()
+	themesDir := filepath.Join(src, "themes")
+	if _, err := os.Stat(themesDir); err != nil {
+		// The built-in theme needs no themes/ folder. A watcher cannot
+		// watch what does not exist, so look for it now and then, and
+		// watch it from the moment it appears.
+		go func() {
+			tick := time.NewTicker(500 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-tick.C:
+				}
+				if _, err := os.Stat(themesDir); err != nil {
+					continue
+				}
+				tw, err := watch.New([]string{themesDir}, opts.Watch)
+				if err != nil {
+					watchErr <- err
+					return
+				}
+				defer tw.Close()
+				rebuild([]string{"themes"})
+				watchErr <- tw.Run(ctx, func(abs []string) { rebuild(relPaths(src, abs)) })
+				return
+			}
+		}()
+	}
 
 	var result error
 	select {

@@ -1,10 +1,16 @@
 package generator
 
 import (
+	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestHostCheck(t *testing.T) {
@@ -32,5 +38,55 @@ func TestHostCheck(t *testing.T) {
 		if w.Code != tt.want {
 			t.Errorf("listening on %v, Host %q: status %d, want %d", tt.addr, tt.host, w.Code, tt.want)
 		}
+	}
+}
+
+// TestPreviewSeesThemesFolderCreatedLater starts the preview on a site
+// without themes/ (the built-in theme needs none), then creates a theme
+// override: the preview must pick it up and reload.
+func TestPreviewSeesThemesFolderCreatedLater(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Preview(ctx, PreviewOptions{Options: Options{Source: dir}, Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	events := sseEvents(t, base)
+	css := filepath.Join(dir, "themes", "default", "assets", "style.css")
+	if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(css, []byte("body { color: rebeccapurple }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case <-events:
+		case <-deadline:
+			t.Fatal("the new theme file was not picked up within 20 s")
+		}
+		resp, err := http.Get(base + "style.css")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), "rebeccapurple") {
+			break
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Preview: %v", err)
 	}
 }

@@ -262,25 +262,27 @@ func byYear(ex []*content.Page, label string) []group {
 	return out
 }
 
-// calendarGroups groups activities by periode when perioden are set (with
-// a group for dates outside every periode), else by month.
+// calendarGroups groups the activities, in date order, by periode when
+// perioden are set, else by month. Activities between perioden (in a
+// holiday) form a group of their own where they fall, named after their
+// month, so the list never leaves date order.
 func (b *Builder) calendarGroups() []group {
 	var out []group
-	idx := map[string]int{}
+	last := ""
 	for _, a := range b.site.Activities {
-		key := a.Activity.Period
+		key, title := a.Activity.Period, a.Activity.Period
 		if len(b.site.Settings.Periods) == 0 {
 			key = b.monthName(a.Activity.Date)
+			title = key
 		} else if key == "" {
-			key = b.theme.T("buiten_perioden")
+			key = "\x00" + b.monthName(a.Activity.Date)
+			title = b.theme.T("buiten_perioden") + " · " + b.monthName(a.Activity.Date)
 		}
-		i, ok := idx[key]
-		if !ok {
-			i = len(out)
-			idx[key] = i
-			out = append(out, group{Title: key})
+		if len(out) == 0 || key != last {
+			out = append(out, group{Title: title})
+			last = key
 		}
-		out[i].Pages = append(out[i].Pages, a)
+		out[len(out)-1].Pages = append(out[len(out)-1].Pages, a)
 	}
 	return out
 }

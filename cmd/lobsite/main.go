@@ -84,6 +84,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
+		if len(args) > 1 {
+			if args[1] == "-h" || args[1] == "--help" || args[1] == "-help" {
+				fmt.Fprintln(stdout, "lobsite version: toont de versie van lobsite.")
+				return 0
+			}
+			fmt.Fprintf(stderr, "lobsite version: onverwacht argument %q\n", args[1])
+			return 2
+		}
 		fmt.Fprintln(stdout, "lobsite", version())
 		return 0
 	case "help", "-h", "--help", "-help":

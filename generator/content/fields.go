@@ -229,6 +229,15 @@ func (f *fields) refs(key string) []Ref {
 	return out
 }
 
+// notEmpty reports a key that is present but holds an empty list, such as
+// `leerjaren: []`; n is how many valid items it had.
+func (f *fields) notEmpty(key string, n int, hint string) {
+	v, ok := f.vals[key]
+	if ok && n == 0 && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		f.errorf(v, "%s is leeg; %s", key, hint)
+	}
+}
+
 func (f *fields) ints(key string, min, max int) []int {
 	var out []int
 	seen := map[int]bool{}

@@ -51,6 +51,15 @@ type Settings struct {
 	Theme      string    // thema: theme folder name, default "default"
 	Domains    []string  // toegestane_domeinen: e-mail domains allowed in the text
 	RawHTML    bool      // ruwe_html: render raw HTML in Markdown (trusted authors only); default false
+
+	keyPos map[string][2]int // line and column of each key in site.yaml
+}
+
+// KeyPos returns the line and column of key in content/site.yaml, or 0, 0
+// when the key is not there.
+func (s Settings) KeyPos(key string) (int, int) {
+	p := s.keyPos[key]
+	return p[0], p[1]
 }
 
 // Period is a periode of the school year; Start and End are dates at 00:00

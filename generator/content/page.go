@@ -119,6 +119,7 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		}
 		e.Questions = f.refs("kernvragen")
 		e.Years = f.ints("leerjaren", 1, s.Years)
+		f.notEmpty("leerjaren", len(e.Years), "noem de leerjaren waarin de opdracht past, zoals [1, 2]")
 		if len(e.Years) == 0 && !f.has("leerjaren") {
 			line, col := f.firstPos()
 			probs.Errorf(p, line, col, "de sleutel \"leerjaren\" ontbreekt; noem de leerjaren waarin de opdracht past, zoals `leerjaren: [1, 2]`")
@@ -145,6 +146,7 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		}
 		a.Time = f.timeRange("tijd")
 		a.Years = f.ints("leerjaren", 1, s.Years)
+		f.notEmpty("leerjaren", len(a.Years), "noem voor welke leerjaren de activiteit is, zoals [3]")
 		if len(a.Years) == 0 && !f.has("leerjaren") {
 			line, col := f.firstPos()
 			probs.Errorf(p, line, col, "de sleutel \"leerjaren\" ontbreekt; noem voor welke leerjaren de activiteit is, zoals `leerjaren: [3]`")

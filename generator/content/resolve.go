@@ -269,7 +269,8 @@ func (s *Site) resolve(probs *diag.List) {
 		}
 	}
 	if len(s.Models) > 0 && s.ChosenModel == nil && s.Settings.Model > 0 {
-		probs.Errorf(SettingsPath, 0, 0, "model is %d, maar er is geen pagina in content/modellen/ met nummer %d; maak die pagina of kies een ander model", s.Settings.Model, s.Settings.Model)
+		line, col := s.Settings.KeyPos("model")
+		probs.Errorf(SettingsPath, line, col, "model is %d, maar er is geen pagina in content/modellen/ met nummer %d; maak die pagina of kies een ander model", s.Settings.Model, s.Settings.Model)
 	}
 
 	for _, c := range s.Competencies {

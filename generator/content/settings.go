@@ -49,6 +49,10 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 		return s
 	}
 	f := newFields(path, root, probs)
+	s.keyPos = map[string][2]int{}
+	for name, k := range f.keys {
+		s.keyPos[name] = [2]int{k.Line, k.Column}
+	}
 	s.School = f.str("school", true)
 	s.Title = f.str("titel", true)
 	if f.has("taal") {
@@ -65,9 +69,15 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 	if f.has("groeipad") {
 		v := f.vals["groeipad"]
 		s.GrowthPath = f.ints("groeipad", 1, 4)
-		for i := 1; i < len(s.GrowthPath); i++ {
-			if s.GrowthPath[i] <= s.GrowthPath[i-1] {
-				f.errorf(v, "groeipad moet oplopen, zoals [1, 3]")
+		// ints sorts; the order as written must already ascend.
+		if v.Kind == yaml.SequenceNode {
+			for i := 1; i < len(v.Content); i++ {
+				a, errA := strconv.Atoi(v.Content[i-1].Value)
+				b, errB := strconv.Atoi(v.Content[i].Value)
+				if errA == nil && errB == nil && b <= a {
+					f.errorf(v.Content[i], "groeipad moet oplopen: een school groeit van een lager naar een hoger model, zoals [1, 3]; hier volgt %d op %d", b, a)
+					break
+				}
 			}
 		}
 		if len(s.GrowthPath) > 0 && s.Model > 0 && s.GrowthPath[len(s.GrowthPath)-1] < s.Model {

@@ -193,6 +193,9 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		case *ast.AutoLink:
 			line, col := lines.position(n, '<')
 			url := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url // <naam@school.nl>: an address, not a file
+			}
 			if _, keep := linker.Link(url, false, line, col); !keep {
 				drop = append(drop, n)
 			}
