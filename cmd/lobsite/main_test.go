@@ -162,14 +162,18 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"build", "--source", dir, "--dest", notOurs}, "is niet door lobsite gemaakt"},
 		{[]string{"build", "--source", dir, "--dest", filepath.Join(dir, "content", "public")}, "ligt in content/ van de bronmap"},
 		{[]string{"build", "--source", dir, "--base-url", "intranet"}, "is geen volledig webadres"},
+		{[]string{"build", "--source", dir, "--base-url", "https://school.example/lob?x=1"}, "is geen volledig webadres"},
+		{[]string{"build", "--minify=nee", "--source", dir}, `ongeldige waarde "nee" voor --minify`},
+		{[]string{"serve", "--source", dir, "--addr", "nonsense"}, `--addr "nonsense" is geen host:poort`},
+		{[]string{"version", "extra"}, `onverwacht argument "extra"`},
 	}
 	for _, tt := range tests {
 		code, _, stderr := lobsite(tt.args...)
 		if !strings.Contains(stderr, tt.want) {
 			t.Errorf("lobsite %s: stderr %q does not say %q", strings.Join(tt.args, " "), stderr, tt.want)
 		}
-		if code == 0 {
-			t.Errorf("lobsite %s: exit 0", strings.Join(tt.args, " "))
+		if code != 2 {
+			t.Errorf("lobsite %s: exit %d, want 2", strings.Join(tt.args, " "), code)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(notOurs, "brief.docx")); err != nil {
