@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -403,6 +404,23 @@ func slugName(name, full string) string {
 		return s
 	}
 	return fmt.Sprintf("x%x", hash64([]byte(norm.NFC.String(full))))
+}
+
+// hashSeed is set once at start and never changes: quickHash values are
+// compared only within one process (between builds of a preview).
+var hashSeed = maphash.MakeSeed()
+
+// quickHash hashes page sources for change detection, about ten times
+// faster than FNV; its values differ between processes, so it never
+// reaches the output (hash64 does, in generated names).
+func quickHash(parts ...[]byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, p := range parts {
+		h.Write(p)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 func hash64(parts ...[]byte) uint64 {

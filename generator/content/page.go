@@ -82,8 +82,8 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 			pg.URL = pg.ID + "/"
 		}
 	}
-	pg.MetaHash = hash64([]byte(p), fm.raw)
-	pg.BodyHash = hash64(src[bodyStart:])
+	pg.MetaHash = quickHash([]byte(p), fm.raw)
+	pg.BodyHash = quickHash(src[bodyStart:])
 
 	f := newFields(p, fm.root, probs)
 	pg.FrontLine, _ = f.firstPos()
