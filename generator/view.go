@@ -21,7 +21,6 @@ type view struct {
 	Page   *content.Page
 	Body   template.HTML
 	Root   string // relative path from this page to the site root: "", "../", "../../"
-	Nav    []navItem
 	Crumbs []navItem
 	// Groups holds the grouped lists of list pages and competency pages:
 	// activities per periode or month, exercises per leerjaar.
@@ -53,6 +52,17 @@ type group struct {
 // rootPrefix returns the relative path from a page URL to the site root.
 func rootPrefix(u string) string {
 	return strings.Repeat("../", strings.Count(u, "/"))
+}
+
+// Nav returns the menu: the list page of every top-level section, the
+// current one marked. A method, not a field: the default theme shows it in
+// a part rendered once per depth and section, so most pages never ask.
+func (v *view) Nav() []navItem {
+	var out []navItem
+	for _, sec := range v.Site.Sections {
+		out = append(out, navItem{Title: sec.Title, URL: v.Link(sec), Current: v.Page.Section == sec.Section && v.Page.Kind != content.KindHome})
+	}
+	return out
 }
 
 // Link returns the relative URL of p as seen from the current page.
@@ -203,9 +213,6 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 	}
 	if s.Settings.BaseURL != "" && p.Kind != content.KindNotFound {
 		v.Absolute = s.Settings.BaseURL + p.URL
-	}
-	for _, sec := range s.Sections {
-		v.Nav = append(v.Nav, navItem{Title: sec.Title, URL: v.Link(sec), Current: p.Section == sec.Section && p.Kind != content.KindHome})
 	}
 	if p.Kind != content.KindHome && p.Kind != content.KindNotFound {
 		v.Crumbs = append(v.Crumbs, navItem{Title: b.theme.T("home"), URL: v.Link(s.Home)})
