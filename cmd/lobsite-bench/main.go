@@ -201,6 +201,10 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The outputs are removed when the run ends, not in between: the
+	// measured runs never pay for removing a tree, and repeated runs do
+	// not fill the disk (or, on tmpfs, the memory).
+	defer os.RemoveAll(out)
 	var rows []row
 	for _, n := range cfg.sizes {
 		// Rewriting an existing corpus in place gives the same files (same n,
