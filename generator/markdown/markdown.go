@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -147,6 +148,15 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				warn(off, "deze kop springt van niveau %d naar %d; gebruik %s, zodat schermlezers de opbouw van de pagina kunnen volgen", level, n.Level, strings.Repeat("#", level+1))
 			}
 			level = n.Level
+		case *ast.Paragraph, *ast.TextBlock:
+			// [tekst](Mijn Pagina.md) is no link in Markdown (a space ends
+			// the address), so it would show as it is typed.
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				if loc := spacedLink.FindIndex(seg.Value(src)); loc != nil {
+					warn(seg.Start+loc[0], "dit lijkt op een link met een spatie in het adres; die wordt gewone tekst: schrijf de spatie als %%20 of zet het adres tussen < en >, zoals [tekst](<Mijn pagina.md>)")
+				}
+			}
 		case *ast.HTMLBlock:
 			if !t.raw {
 				warn(lineStart(src, n), "HTML in de tekst wordt niet getoond; schrijf het in Markdown (of zet ruwe_html: true in site.yaml als alle schrijvers te vertrouwen zijn)")
@@ -328,6 +338,9 @@ func (li *lineIndex) at(off int) (int, int) {
 	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	return i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1
 }
+
+// spacedLink matches a would-be link whose address holds a space.
+var spacedLink = regexp.MustCompile(`\]\([^()<>\s]*\s[^()<>]*\.(?:md|png|jpe?g|gif|svg|pdf)(?:#[^()\s]*)?\)`)
 
 // lineStart is the offset of the first line of a block node, or 0.
 func lineStart(src []byte, n ast.Node) int {
