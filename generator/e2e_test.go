@@ -45,19 +45,9 @@ func TestPreviewInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	base, stop := startPreview(t, dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Preview(ctx, PreviewOptions{Options: Options{Source: dir}, Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-done:
-		t.Fatal(err)
-	}
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -104,8 +94,7 @@ func TestPreviewInBrowser(t *testing.T) {
 	}
 	waitFor(t, bctx, `document.querySelector("h1") && document.querySelector("h1").innerText === "Netwerkkaart" && document.body.innerText.includes("Je weet nu precies")`)
 
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("Preview: %v", err)
 	}
 }

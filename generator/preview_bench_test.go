@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -29,23 +28,7 @@ func BenchmarkEditToReload(b *testing.B) {
 			if err := corpus.Write(dir, n); err != nil {
 				b.Fatal(err)
 			}
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			ready := make(chan string, 1)
-			done := make(chan error, 1)
-			go func() {
-				done <- Preview(ctx, PreviewOptions{
-					Options: Options{Source: dir},
-					Addr:    "127.0.0.1:0",
-					Ready:   func(u string) { ready <- u },
-				})
-			}()
-			var base string
-			select {
-			case base = <-ready:
-			case err := <-done:
-				b.Fatal(err)
-			}
+			base, stop := startPreview(b, dir)
 			events := sseEvents(b, base)
 			page := filepath.Join(dir, "content", "opdrachten", "opdracht-00001.md")
 			orig, err := os.ReadFile(page)
@@ -72,8 +55,9 @@ func BenchmarkEditToReload(b *testing.B) {
 			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "median-ms")
 			b.ReportMetric(float64(lat[len(lat)*9/10].Microseconds())/1000, "p90-ms")
-			cancel()
-			<-done
+			if err := stop(); err != nil {
+				b.Error(err)
+			}
 		})
 	}
 }

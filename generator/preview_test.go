@@ -9,9 +9,39 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
+
+// startPreview runs Preview on the site folder dir on a free loopback port
+// and returns its URL and a function that stops it and reports its error.
+func startPreview(tb testing.TB, dir string) (base string, stop func() error) {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Preview(ctx, PreviewOptions{Options: Options{Source: dir}, Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
+	}()
+	select {
+	case base = <-ready:
+	case err := <-done:
+		cancel()
+		tb.Fatal(err)
+	}
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			err = <-done
+		})
+		return err
+	}
+	tb.Cleanup(func() { stop() }) // also when the test fails half-way
+	return base, stop
+}
 
 func TestHostCheck(t *testing.T) {
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
@@ -47,19 +77,7 @@ func TestHostCheck(t *testing.T) {
 func TestPreviewSeesThemesFolderCreatedLater(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, "testdata/sites/klein.txtar", dir)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Preview(ctx, PreviewOptions{Options: Options{Source: dir}, Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-done:
-		t.Fatal(err)
-	}
+	base, stop := startPreview(t, dir)
 	events := sseEvents(t, base)
 	css := filepath.Join(dir, "themes", "default", "assets", "style.css")
 	if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
@@ -85,8 +103,7 @@ func TestPreviewSeesThemesFolderCreatedLater(t *testing.T) {
 			break
 		}
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("Preview: %v", err)
 	}
 }
