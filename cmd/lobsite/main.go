@@ -227,7 +227,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		ctx, stop := signalContext()
 		defer stop()
 		res, err = generator.BuildContext(ctx, opts)
-		if ctx.Err() != nil {
+		// Interrupted only if the build stopped for it: once the new site
+		// is swapped in, a late Ctrl-C changes nothing.
+		if err != nil && errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "Afgebroken; de vorige versie van de site staat er nog.")
 			return 130
 		}

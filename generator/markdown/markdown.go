@@ -154,7 +154,12 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				if loc := spacedLink.FindIndex(seg.Value(src)); loc != nil {
-					warn(seg.Start+loc[0], "dit lijkt op een link met een spatie in het adres; die wordt gewone tekst: schrijf de spatie als %%20 of zet het adres tussen < en >, zoals [tekst](<Mijn pagina.md>)")
+					// Point at the link's opening bracket.
+					start := loc[0]
+					if i := bytes.LastIndexByte(seg.Value(src)[:loc[0]], '['); i >= 0 {
+						start = i
+					}
+					warn(seg.Start+start, "dit lijkt op een link met een spatie in het adres; die wordt gewone tekst: schrijf de spatie als %%20 of zet het adres tussen < en >, zoals [tekst](<Mijn pagina.md>)")
 				}
 			}
 		case *ast.HTMLBlock:
