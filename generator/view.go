@@ -179,6 +179,43 @@ func (v *view) InlineLinks(ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
+// Trail returns the breadcrumb items: a link for every level above the
+// page, and the page itself marked as current.
+func (v *view) Trail() template.HTML {
+	var b strings.Builder
+	for _, c := range v.Crumbs {
+		if c.Current {
+			b.WriteString(`<li><span aria-current="page">`)
+			b.WriteString(html.EscapeString(c.Title))
+			b.WriteString("</span></li>")
+			continue
+		}
+		b.WriteString(`<li><a href="`)
+		b.WriteString(html.EscapeString(c.URL))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(c.Title))
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// Related returns a section listing related pages under a heading with the
+// UI string titleKey, or nothing when there are none. id makes the
+// heading's anchor ("lijst-<id>").
+func (v *view) Related(id, titleKey string, ps []*content.Page) template.HTML {
+	if len(ps) == 0 {
+		return ""
+	}
+	id = html.EscapeString(id)
+	var b strings.Builder
+	b.WriteString(`<section class="verwijzing" aria-labelledby="lijst-` + id + `"><h2 id="lijst-` + id + `">`)
+	b.WriteString(html.EscapeString(v.t(titleKey)))
+	b.WriteString("</h2><ul>")
+	b.WriteString(string(v.Links(ps)))
+	b.WriteString("</ul></section>")
+	return template.HTML(b.String())
+}
+
 func (v *view) and() string {
 	if v.S.Lang == "en" {
 		return "and"
