@@ -97,6 +97,7 @@ type Builder struct {
 	built   bool            // the destination holds a complete good build
 	pending []renderedPage  // pages rendered by an incremental build, not yet written
 	ctx     context.Context // nil: never cancelled
+	oneShot bool            // no later Build will come: skip what only incremental builds use
 	// partials caches the theme's shared parts (header, menu, footer) of
 	// this build per folder depth and section; see partial.
 	partials *sync.Map
@@ -188,6 +189,7 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	b.ctx = ctx
+	b.oneShot = true
 	return b.Build(nil)
 }
 
@@ -588,7 +590,9 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 			continue
 		}
 		// The fingerprint covers the link targets the body turned out to have.
-		r.st.fp = b.fingerprint(todo[i], r.st.targets)
+		if !b.oneShot {
+			r.st.fp = b.fingerprint(todo[i], r.st.targets)
+		}
 		states[todo[i].URL] = r.st
 		if dir == "" && keep {
 			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})
