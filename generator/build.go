@@ -86,7 +86,6 @@ type Builder struct {
 	raw    bool // md renders raw HTML
 	theme  *theme.Theme
 	min    *minify.M
-	scan   *privacy.Scanner
 
 	site    *content.Site
 	listOf  map[string]*content.Page

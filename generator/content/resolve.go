@@ -137,9 +137,7 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 		}
 		return len(menuOrder)
 	}
-	for _, p := range s.Home.List.Sub {
-		s.Sections = append(s.Sections, p)
-	}
+	s.Sections = append(s.Sections, s.Home.List.Sub...)
 	sort.SliceStable(s.Sections, func(i, j int) bool {
 		ri, rj := rank(s.Sections[i]), rank(s.Sections[j])
 		if ri != rj {

@@ -65,8 +65,6 @@ type Result struct {
 	Anchors []string // the heading anchors, in document order
 }
 
-type linkerKey struct{}
-
 var contextKey = parser.NewContextKey()
 
 // Render renders body, a page source whose front matter is blanked out (so
