@@ -69,11 +69,7 @@ func readOutputCase(t *testing.T, name string) outputCase {
 // file; no built file may contain a line of the "verboden" file. With
 // Strict, a site with warnings must fail with those same warnings.
 func TestOutput(t *testing.T) {
-	files, _ := filepath.Glob("testdata/output/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no output cases")
-	}
-	for _, name := range files {
+	for _, name := range archives(t, "output") {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			c := readOutputCase(t, name)
 			dest := filepath.Join(t.TempDir(), "public")

@@ -49,13 +49,14 @@ func sameTrees(t *testing.T, step string, got, want map[string][]byte) {
 	}
 }
 
-// TestIncrementalEqualsFull edits a site step by step and checks after
-// every incremental rebuild that the output equals a full build of the same
-// files, byte for byte, and that a body edit re-renders only its page.
-func TestIncrementalEqualsFull(t *testing.T) {
-	dir := t.TempDir()
+// builtKlein writes the klein test site to disk, builds it with a Builder
+// that is kept for incremental builds, and returns the site folder, the
+// output folder and the Builder.
+func builtKlein(t *testing.T) (dir, dest string, b *Builder) {
+	t.Helper()
+	dir = t.TempDir()
 	writeSite(t, "testdata/sites/klein.txtar", dir)
-	dest := filepath.Join(t.TempDir(), "public")
+	dest = filepath.Join(t.TempDir(), "public")
 	b, err := NewBuilder(Options{Source: dir, Dest: dest})
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +64,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	if _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
+	return dir, dest, b
+}
+
+// TestIncrementalEqualsFull edits a site step by step and checks after
+// every incremental rebuild that the output equals a full build of the same
+// files, byte for byte, and that a body edit re-renders only its page.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir, dest, b := builtKlein(t)
 	write := func(name, data string) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -118,16 +127,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 // TestIncrementalErrorKeepsOutput breaks a page during incremental builds:
 // the output stays as it was, and fixing the page brings the build back.
 func TestIncrementalErrorKeepsOutput(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, "testdata/sites/klein.txtar", dir)
-	dest := filepath.Join(t.TempDir(), "public")
-	b, err := NewBuilder(Options{Source: dir, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, dest, b := builtKlein(t)
 	before := readTree(t, dest)
 	page := filepath.Join(dir, "content/competenties/netwerken.md")
 	good, _ := os.ReadFile(page)

@@ -20,6 +20,17 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/sites/*.txtar")
 
+// archives lists testdata/<dir>/*.txtar; none is a failure, so a moved
+// folder cannot turn a test suite into one that passes by running nothing.
+func archives(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+	if len(files) == 0 {
+		t.Fatalf("no test archives in testdata/%s", dir)
+	}
+	return files
+}
+
 // readArchive splits a txtar archive into source files (everything not
 // under public/ and not named "want") and the rest.
 func readArchive(t *testing.T, name string) (*txtar.Archive, fstest.MapFS, map[string][]byte) {
@@ -85,11 +96,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 // output file with the archive. Run with -update to rewrite the expected
 // files after an intended change, then review the diff.
 func TestSites(t *testing.T) {
-	files, _ := filepath.Glob("testdata/sites/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no test sites")
-	}
-	for _, name := range files {
+	for _, name := range archives(t, "sites") {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			a, src, want := readArchive(t, name)
 			got, err := buildTree(t, src, Options{NoMinify: true})
@@ -142,11 +149,7 @@ func TestSites(t *testing.T) {
 // TestErrors builds each broken site in testdata/errors and compares the
 // problems reported with the archive's "want" file, line for line.
 func TestErrors(t *testing.T) {
-	files, _ := filepath.Glob("testdata/errors/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no error cases")
-	}
-	for _, name := range files {
+	for _, name := range archives(t, "errors") {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			_, src, other := readArchive(t, name)
 			want := strings.TrimSpace(string(other["want"]))
