@@ -91,12 +91,13 @@ type Builder struct {
 	listOf  map[string]*content.Page
 	global  uint64
 	state   map[string]*pageState // by page URL; replaced only after a good build
-	static  map[string]string     // output URL → source path of the last good build
+	static  map[string]string     // output URL → signature (see staticSig) of the last good build
 	sitemap []byte
 	built   bool            // the destination holds a complete good build
 	pending []renderedPage  // pages rendered by an incremental build, not yet written
 	ctx     context.Context // nil: never cancelled
 	oneShot bool            // no later Build will come: skip what only incremental builds use
+	baseURL string          // Options.BaseURL, checked and ending in "/"
 	// partials caches the theme's shared parts (header, menu, footer) of
 	// this build per folder depth and section; see partial.
 	partials *sync.Map
@@ -132,6 +133,13 @@ func NewBuilder(opts Options) (*Builder, error) {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	b := &Builder{opts: opts, dest: opts.Dest, fsys: opts.FS}
+	if opts.BaseURL != "" {
+		u, ok := content.ParseBaseURL(opts.BaseURL)
+		if !ok {
+			return nil, fmt.Errorf("--base-url %q is geen volledig webadres, zoals https://intranet.school.nl/lob/", opts.BaseURL)
+		}
+		b.baseURL = u
+	}
 	dir := ""
 	if b.fsys == nil {
 		info, err := os.Stat(opts.Source)
@@ -232,12 +240,8 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	if site == nil {
 		return nil, probs.Err()
 	}
-	if b.opts.BaseURL != "" {
-		u, err := url.Parse(b.opts.BaseURL)
-		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
-			return nil, fmt.Errorf("--base-url %q is geen volledig webadres, zoals https://intranet.school.nl/lob/", b.opts.BaseURL)
-		}
-		site.Settings.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+	if b.baseURL != "" {
+		site.Settings.BaseURL = b.baseURL
 	}
 	if global || b.theme == nil {
 		if err := b.loadTheme(site, probs); err != nil {
@@ -298,24 +302,28 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		cleanup()
 		return nil, renderErr
 	}
-	// Problems of every page, rendered now or kept from before.
+	// Problems of every page, rendered now or kept from before, and the
+	// #anker links checked against the anchors of their targets (indexed
+	// only for pages that are linked to that way).
 	anchorsOf := map[string]map[string]bool{}
 	for _, p := range pages {
 		st := states[p.URL]
 		probs.Add(st.probs...)
-		if p.Path != "" {
-			set := make(map[string]bool, len(st.anchors))
-			for _, a := range st.anchors {
-				set[a] = true
+		for _, al := range st.anchorLinks {
+			tp := b.site.ByPath[al.target]
+			if tp == nil {
+				continue // a missing target is reported by the linker
 			}
-			anchorsOf[p.Path] = set
-		}
-	}
-	for _, p := range pages {
-		for _, al := range states[p.URL].anchorLinks {
 			set, ok := anchorsOf[al.target]
-			if ok && !set[al.anchor] {
-				probs.Errorf(al.from, al.line, al.col, "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, states[b.site.ByPath[al.target].URL].anchors))
+			if !ok {
+				set = map[string]bool{}
+				for _, a := range states[tp.URL].anchors {
+					set[a] = true
+				}
+				anchorsOf[al.target] = set
+			}
+			if !set[al.anchor] {
+				probs.Errorf(al.from, al.line, al.col, "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, states[tp.URL].anchors))
 			}
 		}
 	}
@@ -339,7 +347,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		}
 		res.Written = rendered + n
 	} else {
-		n, removed, err := b.finishIncremental(pages, states)
+		n, removed, err := b.finishIncremental(states)
 		if err != nil {
 			return nil, err
 		}
@@ -701,7 +709,7 @@ func (b *Builder) finishFull(dir string) (int, error) {
 		if err := writeFile(filepath.Join(dir, filepath.FromSlash(sf.URL)), data); err != nil {
 			return 0, err
 		}
-		static[sf.URL] = sf.Path
+		static[sf.URL] = b.staticSig(sf)
 		n++
 	}
 	b.sitemap = b.makeSitemap()
@@ -725,7 +733,7 @@ func (b *Builder) finishFull(dir string) (int, error) {
 // finishIncremental writes the pages rendered in this build over the
 // destination (each file atomically), removes pages and files that are
 // gone, and updates static files and the sitemap.
-func (b *Builder) finishIncremental(pages []*content.Page, states map[string]*pageState) (written, removed int, err error) {
+func (b *Builder) finishIncremental(states map[string]*pageState) (written, removed int, err error) {
 	defer func() { b.pending = nil }()
 	for _, r := range b.pending {
 		if err := writeAtomic(outFile(b.dest, r.url), r.html); err != nil {
@@ -742,15 +750,18 @@ func (b *Builder) finishIncremental(pages []*content.Page, states map[string]*pa
 	}
 	static := map[string]string{}
 	for _, sf := range b.site.Static {
-		static[sf.URL] = sf.Path
+		// Copy only what changed since the last good build: a site with
+		// many images must not copy them all on every save.
+		sig := b.staticSig(sf)
+		static[sf.URL] = sig
+		if old, ok := b.static[sf.URL]; ok && sig != "" && old == sig {
+			continue
+		}
 		data, err := fs.ReadFile(b.fsys, sf.Source)
 		if err != nil {
 			return written, removed, fmt.Errorf("%s: kan niet worden gelezen: %w", sf.Path, unwrap(err))
 		}
 		target := filepath.Join(b.dest, filepath.FromSlash(sf.URL))
-		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
-			continue
-		}
 		if err := writeAtomic(target, data); err != nil {
 			return written, removed, err
 		}
@@ -774,6 +785,17 @@ func (b *Builder) finishIncremental(pages []*content.Page, states map[string]*pa
 		written++
 	}
 	return written, removed, nil
+}
+
+// staticSig identifies the version of a static file: its path, size and
+// modification time. An unreadable file gets a signature that never
+// matches, so it is read (and its error reported).
+func (b *Builder) staticSig(sf content.StaticFile) string {
+	info, err := fs.Stat(b.fsys, sf.Source)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|%d|%d", sf.Path, info.Size(), info.ModTime().UnixNano())
 }
 
 // removeOutput removes a file and then every folder above it that became

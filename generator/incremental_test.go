@@ -107,6 +107,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			os.Rename(filepath.Join(dir, "content/handboek/schema.png"), filepath.Join(dir, "content/handboek/plaatje.png"))
 			write("content/handboek/visie.md", "---\ntitel: Onze visie\n---\n## Waarom LOB?\n\n![Schema](plaatje.png)\n")
 		}, []string{"content/handboek/schema.png", "content/handboek/plaatje.png", "content/handboek/visie.md"}, -1},
+		{"edit image", func() {
+			write("content/handboek/plaatje.png", "PNG, nu groter")
+		}, []string{"content/handboek/plaatje.png"}, 0},
 		{"settings", func() {
 			write("content/site.yaml", "school: Praktijkschool Testveld\ntitel: LOB-boek\nmodel: 3\nschooljaar: 2026-2027\nleerjaren: 4\n")
 		}, []string{"content/site.yaml"}, -1},

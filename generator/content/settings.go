@@ -109,11 +109,10 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 		s.Periods = parsePeriods(f, v, s)
 	}
 	if v := f.get("basis_url"); v != nil {
-		u, err := url.Parse(strings.TrimSpace(v.Value))
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			f.errorf(v, "basis_url %q is geen volledig webadres; schrijf het zoals https://intranet.school.nl/lob/", v.Value)
+		if u, ok := ParseBaseURL(v.Value); ok {
+			s.BaseURL = u
 		} else {
-			s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+			f.errorf(v, "basis_url %q is geen volledig webadres; schrijf het zoals https://intranet.school.nl/lob/", v.Value)
 		}
 	}
 	if f.has("thema") {
@@ -127,6 +126,17 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 	s.RawHTML = f.boolean("ruwe_html")
 	f.done(settingsKeys)
 	return s
+}
+
+// ParseBaseURL checks a basis_url (or --base-url): an absolute http or
+// https address with a host and without query or fragment. It returns the
+// address ending in "/", and false when it is not one.
+func ParseBaseURL(raw string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", false
+	}
+	return strings.TrimSuffix(u.String(), "/") + "/", true
 }
 
 func parsePeriods(f *fields, v *yaml.Node, s Settings) []Period {
