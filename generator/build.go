@@ -27,6 +27,7 @@ import (
 
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
+	"lobsite/generator/disk"
 	"lobsite/generator/markdown"
 	"lobsite/generator/privacy"
 	"lobsite/generator/theme"
@@ -161,7 +162,7 @@ func NewBuilder(opts Options) (*Builder, error) {
 				return nil, fmt.Errorf("%s is een snelkoppeling (symbolische link); lobsite volgt die niet: zet de map zelf in %s", filepath.Join(opts.Source, top), opts.Source)
 			}
 		}
-		b.fsys = os.DirFS(opts.Source)
+		b.fsys = disk.FS{Dir: opts.Source}
 		dir = opts.Source
 	}
 	b.min = minify.New()
@@ -624,7 +625,7 @@ func writeFile(name string, data []byte) error {
 			return err
 		}
 	}
-	return os.WriteFile(name, data, 0o644)
+	return disk.WriteFile(name, data)
 }
 
 // render renders one page: the body (minified unless NoMinify), then the

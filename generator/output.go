@@ -8,9 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 
-	"golang.org/x/sys/unix"
+	"lobsite/generator/disk"
 )
 
 // markerFile is written into every output folder. lobsite only ever
@@ -83,7 +82,7 @@ func removeStale(dst string) {
 		if err != nil || pid == os.Getpid() {
 			continue
 		}
-		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+		if disk.ProcessGone(pid) {
 			os.RemoveAll(filepath.Join(filepath.Dir(dst), e.Name()))
 		}
 	}
@@ -119,7 +118,7 @@ func swapIn(dir, dest string) error {
 	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(dir, dst)
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, dir, unix.AT_FDCWD, dst, unix.RENAME_EXCHANGE); err == nil {
+	if err := disk.Exchange(dir, dst); err == nil {
 		return os.RemoveAll(dir) // dir now holds the old tree
 	}
 	old := dir + ".oud"

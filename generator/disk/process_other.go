@@ -1,0 +1,5 @@
+//go:build !unix
+
+package disk
+
+func processGone(pid int) bool { return false }
