@@ -497,3 +497,26 @@ func TestTimeZoneIndependent(t *testing.T) {
 		t.Errorf("kalender/beroepenmarkt/index.html does not show zondag 25 oktober 2026:\n%s", page)
 	}
 }
+
+// TestScheme checks the scheme test that decides which links are left
+// as they are, which are dropped and which are files.
+func TestScheme(t *testing.T) {
+	for dest, want := range map[string]string{
+		"https://www.example.nl/": "https:",
+		"MAILTO:a@b.nl":           "MAILTO:",
+		"javascript:alert(1)":     "javascript:",
+		"web+cal:x":               "web+cal:",
+		"x-y.z:1":                 "x-y.z:",
+		"opdrachten/a.md":         "",
+		"../a.md#kop:1":           "",
+		"1http:x":                 "",
+		":x":                      "",
+		"c":                       "",
+		"":                        "",
+		"tijd 10:00":              "",
+	} {
+		if got := scheme(dest); got != want {
+			t.Errorf("scheme(%q) = %q, want %q", dest, got, want)
+		}
+	}
+}

@@ -13,11 +13,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -72,7 +72,7 @@ type pageState struct {
 type anchorLink struct {
 	from, target string // source paths
 	anchor       string
-	line, col    int
+	pos          [2]int // line and column of the link
 }
 
 // Builder builds a site, and rebuilds it after changes doing only the work
@@ -324,7 +324,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 				anchorsOf[al.target] = set
 			}
 			if !set[al.anchor] {
-				probs.Errorf(al.from, al.line, al.col, "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, states[tp.URL].anchors))
+				probs.Errorf(al.from, al.pos[0], al.pos[1], "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, states[tp.URL].anchors))
 			}
 		}
 	}
@@ -545,7 +545,16 @@ type renderedPage struct {
 	html []byte
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// scratch is the memory one page's rendering works in: its source, the
+// body's HTML, minified, and the whole page. A render worker keeps one for
+// all its pages, so a build of thousands of pages does not allocate every
+// page four times over.
+type scratch struct {
+	src          []byte
+	md, min, out bytes.Buffer
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // renderAll renders todo on all cores. With dir set, each page is written
 // under dir at once; otherwise, with keep set, its bytes are kept in
@@ -563,20 +572,20 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf := new(bytes.Buffer)
+			s := new(scratch)
 			for i := range next {
 				if b.ctx != nil && b.ctx.Err() != nil {
 					results[i] = out{err: b.ctx.Err()}
 					continue
 				}
-				st, err := b.renderTo(buf, todo[i])
+				st, err := b.renderTo(s, todo[i])
 				var page []byte
 				switch {
 				case err != nil:
 				case dir != "":
-					err = writeFile(outFile(dir, todo[i].URL), buf.Bytes())
+					err = writeFile(outFile(dir, todo[i].URL), s.out.Bytes())
 				case keep:
-					page = bytes.Clone(buf.Bytes())
+					page = bytes.Clone(s.out.Bytes())
 				}
 				results[i] = out{st, page, err}
 			}
@@ -631,24 +640,24 @@ func writeFile(name string, data []byte) error {
 // render renders one page: the body (minified unless NoMinify), then the
 // layout, which was minified at theme load.
 func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
-	st, err := b.renderTo(buf, p)
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	st, err := b.renderTo(s, p)
 	if err != nil {
 		return nil, nil, err
 	}
-	return st, bytes.Clone(buf.Bytes()), nil
+	return st, bytes.Clone(s.out.Bytes()), nil
 }
 
-// renderTo is render writing the page into out (after resetting it); the
-// buffers in between come from a pool, so a build of thousands of pages
-// does not allocate every page three times.
-func (b *Builder) renderTo(out *bytes.Buffer, p *content.Page) (*pageState, error) {
+// renderTo is render writing the page into s.out.
+func (b *Builder) renderTo(s *scratch, p *content.Page) (*pageState, error) {
+	out := &s.out
 	out.Reset()
 	st := &pageState{}
 	var body string
 	if p.Path != "" {
-		src, err := b.loader.Body(p)
+		src, err := b.loader.ReadBody(p, s.src)
+		s.src = src[:0]
 		if err != nil {
 			var prob *diag.Problem
 			if errors.As(err, &prob) {
@@ -658,22 +667,25 @@ func (b *Builder) renderTo(out *bytes.Buffer, p *content.Page) (*pageState, erro
 			return nil, err
 		}
 		l := &linker{b: b, page: p, st: st}
-		md := bufPool.Get().(*bytes.Buffer)
-		defer bufPool.Put(md)
-		md.Reset()
-		if st.anchors, err = b.md.RenderTo(md, src, l); err != nil {
+		s.md.Reset()
+		if st.anchors, err = b.md.RenderTo(&s.md, src, l); err != nil {
 			return nil, fmt.Errorf("%s: %w", p.Path, err)
 		}
-		if b.opts.NoMinify {
-			body = md.String()
-		} else {
+		html := &s.md
+		if !b.opts.NoMinify {
 			// The layouts were minified when the theme was loaded; only
 			// the body is left.
-			if err := b.min.Minify("text/html", out, md); err != nil {
+			s.min.Reset()
+			if err := b.min.Minify("text/html", &s.min, &s.md); err != nil {
 				return nil, fmt.Errorf("verkleinen van %s: %w", p.Path, err)
 			}
-			body = out.String()
-			out.Reset()
+			html = &s.min
+		}
+		// The body's bytes stay in s, untouched, until the layout below has
+		// been executed and the view is dropped: the layout can read them
+		// as a string without a copy.
+		if html.Len() > 0 {
+			body = unsafe.String(&html.Bytes()[0], html.Len())
 		}
 	}
 	v := b.newView(p, body)
@@ -858,7 +870,22 @@ func (b *Builder) makeSitemap() []byte {
 	return buf.Bytes()
 }
 
-var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+// scheme returns the URL scheme dest starts with, colon included
+// ("https:", "javascript:"), or "" when it has none.
+func scheme(dest string) string {
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '.' || c == '-'):
+		case i > 0 && c == ':':
+			return dest[:i+1]
+		default:
+			return ""
+		}
+	}
+	return ""
+}
 
 // linker rewrites the links of one page's body: links to source files
 // become relative URLs of their pages, unsafe schemes are dropped, and every
@@ -869,30 +896,40 @@ type linker struct {
 	st   *pageState
 }
 
-func (l *linker) errorf(line, col int, format string, args ...any) {
+func (l *linker) errorf(at markdown.Pos, format string, args ...any) {
+	line, col := at.LineCol()
 	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (l *linker) warnf(line, col int, format string, args ...any) {
+func (l *linker) warnf(at markdown.Pos, format string, args ...any) {
+	line, col := at.LineCol()
 	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
 }
 
 // Warn passes on the Markdown renderer's warnings about the body.
-func (l *linker) Warn(line, col int, msg string) { l.warnf(line, col, "%s", msg) }
+func (l *linker) Warn(line, col int, msg string) {
+	l.st.probs = append(l.st.probs, &diag.Problem{Path: l.page.Path, Line: line, Col: col, Msg: msg, Severity: diag.Warning})
+}
 
-func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
+// pos is the line and column of at, to keep after the page's source is gone.
+func pos(at markdown.Pos) [2]int {
+	line, col := at.LineCol()
+	return [2]int{line, col}
+}
+
+func (l *linker) Link(dest string, image bool, at markdown.Pos) (string, bool) {
 	dest = strings.TrimSpace(dest)
 	if dest == "" {
 		return dest, true
 	}
 	if strings.HasPrefix(dest, "#") {
-		l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: l.page.Path, anchor: dest[1:], line: line, col: col})
+		l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: l.page.Path, anchor: dest[1:], pos: pos(at)})
 		return dest, true
 	}
 	if strings.HasPrefix(dest, "//") {
 		return dest, true
 	}
-	if m := schemeRE.FindString(dest); m != "" {
+	if m := scheme(dest); m != "" {
 		switch strings.ToLower(m) {
 		case "http:", "https:", "mailto:", "tel:":
 			return dest, true
@@ -901,7 +938,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 		if image {
 			what = "het adres van deze afbeelding begint"
 		}
-		l.warnf(line, col, "%s met %s en is weggehaald: zulke adressen kunnen onveilig zijn; gebruik een gewoon webadres (https://...)", what, m)
+		l.warnf(at, "%s met %s en is weggehaald: zulke adressen kunnen onveilig zijn; gebruik een gewoon webadres (https://...)", what, m)
 		return "", false
 	}
 	ref, frag, _ := strings.Cut(dest, "#")
@@ -916,7 +953,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 		target = path.Join(path.Dir(l.page.Path), ref)
 	}
 	if target != "content" && !strings.HasPrefix(target, "content/") {
-		l.errorf(line, col, "de link %q wijst naar buiten de map content/; link alleen naar bestanden in content/", dest)
+		l.errorf(at, "de link %q wijst naar buiten de map content/; link alleen naar bestanden in content/", dest)
 		return dest, true
 	}
 	target = content.NormalizePath(target)
@@ -934,7 +971,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	}
 	if tp := site.ByPath[target]; tp != nil {
 		if frag != "" {
-			l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: target, anchor: frag, line: line, col: col})
+			l.st.anchorLinks = append(l.st.anchorLinks, anchorLink{from: l.page.Path, target: target, anchor: frag, pos: pos(at)})
 		}
 		return rel(tp.URL), true
 	}
@@ -948,7 +985,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	case content.LeftBroken:
 		return dest, true // the target's own error says what is wrong
 	case content.LeftDraft:
-		l.warnf(line, col, "de link wijst naar %s, een concept (concept: true); de link wordt gewone tekst tot die pagina klaar is (of bouw met --drafts)", target)
+		l.warnf(at, "de link wijst naar %s, een concept (concept: true); de link wordt gewone tekst tot die pagina klaar is (of bouw met --drafts)", target)
 		return "", false
 	}
 	msg := fmt.Sprintf("de link wijst naar %s, maar dat bestand bestaat niet", target)
@@ -962,7 +999,7 @@ func (l *linker) Link(dest string, image bool, line, col int) (string, bool) {
 	} else {
 		msg += "; controleer de naam en de map"
 	}
-	l.errorf(line, col, "%s", msg)
+	l.errorf(at, "%s", msg)
 	return dest, true
 }
 

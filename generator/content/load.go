@@ -324,8 +324,9 @@ func (l *Loader) parseAll(files []string) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
-				results[i] = l.parseFile(todo[i])
+				results[i], buf = l.parseFile(todo[i], buf)
 			}
 		}()
 	}
@@ -339,32 +340,49 @@ func (l *Loader) parseAll(files []string) {
 	}
 }
 
-func (l *Loader) parseFile(p string) *parsed {
-	raw, err := fs.ReadFile(l.fsys, l.real[p])
+// parseFile reads and parses the source p, reading it into buf (a
+// worker's, kept for its next file: nothing parsed points into it).
+func (l *Loader) parseFile(p string, buf []byte) (*parsed, []byte) {
+	raw, err := readInto(l.fsys, l.real[p], buf)
 	if err != nil {
-		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}}}
+		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}}}, buf
 	}
 	var list diag.List
 	src, err := Normalize(p, raw)
 	if err != nil {
-		return &parsed{probs: []*diag.Problem{err.(*diag.Problem)}}
+		return &parsed{probs: []*diag.Problem{err.(*diag.Problem)}}, raw[:0]
 	}
 	page := parsePage(p, src, l.settings, &list)
 	if page != nil && l.scan != nil {
 		list.Add(l.scan(p, src)...)
 	}
-	return &parsed{page: page, probs: list.Problems()}
+	return &parsed{page: page, probs: list.Problems()}, raw[:0]
+}
+
+// readInto reads the file name into buf when fsys can (disk.FS), growing
+// it as needed, and into a new slice otherwise.
+func readInto(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	if r, ok := fsys.(interface {
+		ReadFileInto(name string, buf []byte) ([]byte, error)
+	}); ok {
+		return r.ReadFileInto(name, buf)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // Body returns the Markdown body of p, read again from its file: the
 // normalised source with the front matter blanked out (its characters
 // replaced by spaces, its line ends kept), so offsets in it are file
-// offsets. Generated pages have no body (nil).
-func (l *Loader) Body(p *Page) ([]byte, error) {
+// offsets. Generated pages have no body (nil). Errors are *diag.Problem.
+func (l *Loader) Body(p *Page) ([]byte, error) { return l.ReadBody(p, nil) }
+
+// ReadBody is Body reading the file into buf, grown if too small, where
+// the FS allows it (disk.FS); the result may share buf's memory.
+func (l *Loader) ReadBody(p *Page, buf []byte) ([]byte, error) {
 	if p.Path == "" {
 		return nil, nil
 	}
-	raw, err := fs.ReadFile(l.fsys, l.real[p.Path])
+	raw, err := readInto(l.fsys, l.real[p.Path], buf)
 	if err != nil {
 		return nil, &diag.Problem{Path: p.Path, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}
 	}

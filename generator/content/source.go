@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -77,6 +79,9 @@ type headReader struct {
 	done  *capture
 }
 
+// headBufs holds the bufio.Readers splitFrontMatter lends frontmatter.Parse.
+var headBufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
 func (r *headReader) Read(p []byte) (int, error) {
 	if r.done.format != "" || r.given == len(r.src) {
 		return 0, io.EOF
@@ -128,7 +133,13 @@ func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, e
 		{Start: "{", End: "}", Unmarshal: c.format_("json"), UnmarshalDelims: true, RequiresNewLine: true},
 	}
 	hr := &headReader{src: src, done: &c}
-	rest, perr := frontmatter.Parse(hr, nil, formats...)
+	// frontmatter.Parse wraps its reader in a 4 KB bufio.Reader unless it
+	// is one already: lend it one, instead of a new one for every page.
+	br := headBufs.Get().(*bufio.Reader)
+	br.Reset(hr)
+	rest, perr := frontmatter.Parse(br, nil, formats...)
+	br.Reset(nil)
+	headBufs.Put(br)
 	if perr != nil {
 		return fm, 0, &diag.Problem{Path: path, Line: line, Col: 1, Msg: "de front matter kon niet worden gelezen: " + perr.Error()}
 	}

@@ -33,7 +33,14 @@ func (d FS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(os.D
 // ReadFile returns the whole contents of the file name. Errors are
 // *fs.PathError with Op "open" or "read" and Path name; an invalid name
 // gives fs.ErrInvalid.
-func (d FS) ReadFile(name string) ([]byte, error) {
+func (d FS) ReadFile(name string) ([]byte, error) { return d.ReadFileInto(name, nil) }
+
+// ReadFileInto is ReadFile reading into buf when the file fits in its
+// capacity, and into a new slice when it does not. The result shares buf's
+// memory in the first case: a caller reading many files one after another
+// passes back what the previous call returned, and allocates only for a
+// file larger than any before.
+func (d FS) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
@@ -41,7 +48,7 @@ func (d FS) ReadFile(name string) ([]byte, error) {
 	if name == "." {
 		full = d.Dir
 	}
-	data, op, err := readFile(full)
+	data, op, err := readFile(full, buf[:0])
 	if err != nil {
 		return nil, &fs.PathError{Op: op, Path: name, Err: err}
 	}

@@ -9,7 +9,7 @@ import (
 // readFile is open, fstat, read, close. A regular file is read up to the
 // size fstat gave: a snapshot of the file as it was when opened. Other
 // files (a pipe, something in /proc reporting size 0) are read to the end.
-func readFile(name string) ([]byte, string, error) {
+func readFile(name string, buf []byte) ([]byte, string, error) {
 	fd, err := retry(func() (int, error) { return unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0) })
 	if err != nil {
 		return nil, "open", err
@@ -24,9 +24,12 @@ func readFile(name string) ([]byte, string, error) {
 	if regular {
 		size = int(st.Size)
 	}
-	data := make([]byte, 0, size)
+	data := buf
+	if cap(data) < size {
+		data = make([]byte, 0, size)
+	}
 	for !regular || len(data) < size {
-		if len(data) == cap(data) {
+		if len(data) == cap(data) { // only for a file that reports no size
 			data = append(data, 0)[:len(data)]
 		}
 		n, err := retry(func() (int, error) { return unix.Read(fd, data[len(data):cap(data)]) })

@@ -3,14 +3,23 @@
 package disk
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 )
 
-func readFile(name string) ([]byte, string, error) {
-	data, err := os.ReadFile(name)
-	return data, opOf(err), unwrap(err)
+func readFile(name string, buf []byte) ([]byte, string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, opOf(err), unwrap(err)
+	}
+	defer f.Close()
+	w := bytes.NewBuffer(buf)
+	if _, err := w.ReadFrom(f); err != nil {
+		return nil, opOf(err), unwrap(err)
+	}
+	return w.Bytes(), "", nil
 }
 
 func writeFile(name string, data []byte) (string, error) {

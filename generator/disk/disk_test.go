@@ -167,3 +167,29 @@ func TestProcessGone(t *testing.T) {
 		t.Errorf("ProcessGone(%d) = false for a finished child", cmd.Process.Pid)
 	}
 }
+
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	small, large := "Wat kan ik?\n", strings.Repeat("Wat wil ik? ", 100)
+	for name, text := range map[string]string{"klein.md": small, "groot.md": large} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := FS{Dir: dir}
+	buf := make([]byte, 5, 64)
+	got, err := fsys.ReadFileInto("klein.md", buf)
+	if err != nil || string(got) != small {
+		t.Fatalf("ReadFileInto(klein.md) = %q, %v", got, err)
+	}
+	if &got[0] != &buf[:1][0] {
+		t.Error("a file that fits was not read into the buffer")
+	}
+	got, err = fsys.ReadFileInto("groot.md", got)
+	if err != nil || string(got) != large {
+		t.Fatalf("ReadFileInto(groot.md) = %d bytes, %v; want %d", len(got), err, len(large))
+	}
+	if _, err := fsys.ReadFileInto("weg.md", buf); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFileInto(weg.md) = %v, want fs.ErrNotExist", err)
+	}
+}

@@ -28,11 +28,30 @@ import (
 )
 
 // Linker decides what happens to each link or image destination of a page.
-// line and col are the 1-based position of the link in the page source.
-// It returns the destination to write, or keep=false to drop the link and
-// leave only its text (for an image: its alternative text).
+// at is where the link starts in the page source. It returns the
+// destination to write, or keep=false to drop the link and leave only its
+// text (for an image: its alternative text).
 type Linker interface {
-	Link(dest string, image bool, line, col int) (out string, keep bool)
+	Link(dest string, image bool, at Pos) (out string, keep bool)
+}
+
+// Pos is where a link, image or autolink starts in a page source. Inline
+// nodes carry no position, so it is worked out (and the source's lines
+// counted, once per page) only when LineCol is called: most links are
+// fine and never need it.
+type Pos struct {
+	li     *lineIndex
+	n      ast.Node
+	opener byte
+}
+
+// LineCol returns the 1-based line and column (in runes, as
+// diag.Position) of the link's opening character, or 0, 0 if unknown.
+func (p Pos) LineCol() (line, col int) {
+	if p.li == nil {
+		return 0, 0
+	}
+	return p.li.position(p.n, p.opener)
 }
 
 // Options configure a Renderer. The zero value is the safe default.
@@ -86,11 +105,22 @@ func (r *Renderer) RenderTo(w io.Writer, body []byte, linker Linker) ([]string, 
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(contextKey, linker)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if b, ok := w.(*bytes.Buffer); ok {
+		w = bufferWriter{b}
+	}
 	if err := r.md.Renderer().Render(w, body, doc); err != nil {
 		return nil, err
 	}
 	return ids.a.List(), nil
 }
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer. Given
+// anything but a util.BufWriter, goldmark wraps it in a new 4 KB
+// bufio.Writer for every page, only to copy everything through it.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Buffered() int { return 0 }
+func (bufferWriter) Flush() error  { return nil }
 
 // anchorIDs adapts slug.Anchors to goldmark's parser.IDs.
 type anchorIDs struct{ a *slug.Anchors }
@@ -122,7 +152,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		return
 	}
 	src := reader.Source()
-	lines := newLineIndex(src)
+	lines := &lineIndex{src: src}
 	warner, _ := linker.(Warner)
 	warn := func(off int, format string, args ...any) {
 		if warner != nil {
@@ -151,10 +181,14 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			// the address), so it would show as it is typed.
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
-				if loc := spacedLink.FindIndex(seg.Value(src)); loc != nil {
+				line := seg.Value(src)
+				if !bytes.Contains(line, []byte("](")) {
+					continue // no link on this line: skip the regular expression
+				}
+				if loc := spacedLink.FindIndex(line); loc != nil {
 					// Point at the link's opening bracket.
 					start := loc[0]
-					if i := bytes.LastIndexByte(seg.Value(src)[:loc[0]], '['); i >= 0 {
+					if i := bytes.LastIndexByte(line[:loc[0]], '['); i >= 0 {
 						start = i
 					}
 					warn(seg.Start+start, "dit lijkt op een link met een spatie in het adres; die wordt gewone tekst: schrijf de spatie als %%20 of zet het adres tussen < en >, zoals [tekst](<Mijn pagina.md>)")
@@ -172,19 +206,19 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				}
 			}
 		case *ast.Link:
-			line, col := lines.position(n, '[')
-			out, keep := linker.Link(Destination(n.Destination), false, line, col)
+			out, keep := linker.Link(Destination(n.Destination), false, Pos{lines, n, '['})
 			if !keep {
 				drop = append(drop, n)
 			} else {
 				n.Destination = encodeDestination(out)
 			}
 		case *ast.Image:
-			line, col := lines.position(n, '!')
+			at := Pos{lines, n, '!'}
 			if warner != nil && len(bytes.TrimSpace(nodeText(n, src))) == 0 {
+				line, col := at.LineCol()
 				warner.Warn(line, col, "deze afbeelding heeft geen beschrijving; zet tussen de haken wat erop staat, zoals ![Leerlingen aan het werk in de kas](kas.jpg)")
 			}
-			out, keep := linker.Link(Destination(n.Destination), true, line, col)
+			out, keep := linker.Link(Destination(n.Destination), true, at)
 			if !keep {
 				drop = append(drop, n)
 			} else {
@@ -204,12 +238,11 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				}
 			}
 		case *ast.AutoLink:
-			line, col := lines.position(n, '<')
 			url := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url // <naam@school.nl>: an address, not a file
 			}
-			if _, keep := linker.Link(url, false, line, col); !keep {
+			if _, keep := linker.Link(url, false, Pos{lines, n, '<'}); !keep {
 				drop = append(drop, n)
 			}
 		}
@@ -317,26 +350,24 @@ func (li *lineIndex) position(n ast.Node, opener byte) (int, int) {
 }
 
 // lineIndex turns byte offsets in a source into lines and columns without
-// counting from the start each time, so a page with many links stays
-// linear.
+// counting from the start each time, so a page with many problems stays
+// linear. The lines are counted on the first call of at.
 type lineIndex struct {
 	src    []byte
-	starts []int // byte offset of the start of each line
-}
-
-func newLineIndex(src []byte) *lineIndex {
-	li := &lineIndex{src: src, starts: []int{0}}
-	for i, c := range src {
-		if c == '\n' {
-			li.starts = append(li.starts, i+1)
-		}
-	}
-	return li
+	starts []int // byte offset of the start of each line; nil until needed
 }
 
 // at returns the 1-based line and column (in runes) of offset off, as
 // diag.Position does.
 func (li *lineIndex) at(off int) (int, int) {
+	if li.starts == nil {
+		li.starts = append(make([]int, 0, 64), 0)
+		for i, c := range li.src {
+			if c == '\n' {
+				li.starts = append(li.starts, i+1)
+			}
+		}
+	}
 	off = max(0, min(off, len(li.src)))
 	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	return i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1

@@ -12,7 +12,8 @@ import (
 // that it drops destinations starting with "weg:".
 type recorder struct{ calls []string }
 
-func (r *recorder) Link(dest string, image bool, line, col int) (string, bool) {
+func (r *recorder) Link(dest string, image bool, at Pos) (string, bool) {
+	line, col := at.LineCol()
 	r.calls = append(r.calls, fmt.Sprintf("%d:%d %v %s", line, col, image, dest))
 	return dest, !strings.HasPrefix(dest, "weg:")
 }
@@ -76,7 +77,7 @@ func TestDestinationWrittenAsReturned(t *testing.T) {
 // TestLineIndex checks lineIndex against diag.Position at every offset.
 func TestLineIndex(t *testing.T) {
 	src := []byte("één\ntwee\n\nvier é\n")
-	li := newLineIndex(src)
+	li := &lineIndex{src: src}
 	for off := 0; off <= len(src)+2; off++ {
 		l1, c1 := li.at(off)
 		l2, c2 := diag.Position(src, off)
