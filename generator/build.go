@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ import (
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
 	"lobsite/generator/disk"
+	"lobsite/generator/internal/par"
 	"lobsite/generator/markdown"
 	"lobsite/generator/privacy"
 	"lobsite/generator/theme"
@@ -566,36 +566,25 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 		err  error
 	}
 	results := make([]out, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := new(scratch)
-			for i := range next {
-				if b.ctx != nil && b.ctx.Err() != nil {
-					results[i] = out{err: b.ctx.Err()}
-					continue
-				}
-				st, err := b.renderTo(s, todo[i])
-				var page []byte
-				switch {
-				case err != nil:
-				case dir != "":
-					err = writeFile(outFile(dir, todo[i].URL), s.out.Bytes())
-				case keep:
-					page = bytes.Clone(s.out.Bytes())
-				}
-				results[i] = out{st, page, err}
+	par.Each(len(todo), func() func(int) {
+		s := new(scratch)
+		return func(i int) {
+			if b.ctx != nil && b.ctx.Err() != nil {
+				results[i] = out{err: b.ctx.Err()}
+				return
 			}
-		}()
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			st, err := b.renderTo(s, todo[i])
+			var page []byte
+			switch {
+			case err != nil:
+			case dir != "":
+				err = writeFile(outFile(dir, todo[i].URL), s.out.Bytes())
+			case keep:
+				page = bytes.Clone(s.out.Bytes())
+			}
+			results[i] = out{st, page, err}
+		}
+	})
 	var first error
 	failed := 0
 	for i, r := range results {

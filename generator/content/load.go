@@ -8,15 +8,14 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"lobsite/generator/diag"
+	"lobsite/generator/internal/par"
 	"lobsite/generator/slug"
 )
 
@@ -318,23 +317,10 @@ func (l *Loader) parseAll(files []string) {
 		}
 	}
 	results := make([]*parsed, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			for i := range next {
-				results[i], buf = l.parseFile(todo[i], buf)
-			}
-		}()
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(todo), func() func(int) {
+		var buf []byte
+		return func(i int) { results[i], buf = l.parseFile(todo[i], buf) }
+	})
 	for i, p := range todo {
 		l.cache[p] = results[i]
 	}

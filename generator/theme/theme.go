@@ -127,10 +127,17 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 	if !ok {
 		return nil, fmt.Errorf("het thema mist layouts/basis.html")
 	}
-	var partials []string
+	// The frame and the partials are parsed once; every layout gets a
+	// copy to add its own "inhoud" to.
+	shared, err := template.New("layouts/basis.html").Funcs(fm).Parse(string(base))
+	if err != nil {
+		return nil, err
+	}
 	for _, n := range names {
 		if strings.HasPrefix(n, "layouts/_") {
-			partials = append(partials, n)
+			if _, err := shared.New(n).Parse(string(files[n])); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, n := range names {
@@ -141,14 +148,9 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 			continue
 		}
 		kind := strings.TrimSuffix(path.Base(n), ".html")
-		tmpl, err := template.New("layouts/basis.html").Funcs(fm).Parse(string(base))
+		tmpl, err := shared.Clone()
 		if err != nil {
 			return nil, err
-		}
-		for _, p := range partials {
-			if _, err := tmpl.New(p).Parse(string(files[p])); err != nil {
-				return nil, err
-			}
 		}
 		if _, err := tmpl.New(n).Parse(string(files[n])); err != nil {
 			return nil, err
