@@ -167,6 +167,114 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
+// Facts returns the list of facts (<dl class="feiten">) at the top of an
+// exercise, activity, conversation guide or sector page, or nothing for
+// other pages and for a sector without beroepen or certificaten. Rows
+// without a value are left out. Like the list helpers it is written in Go:
+// a large exercise bank has thousands of pages with it, and written as a
+// template it cost more than all of the rest of the page's own layout.
+func (v *view) Facts() template.HTML {
+	var b strings.Builder
+	row := func(key string) *strings.Builder {
+		b.WriteString("<dt>")
+		b.WriteString(html.EscapeString(v.t(key)))
+		b.WriteString("</dt><dd>")
+		return &b
+	}
+	text := func(key, value string) {
+		if value != "" {
+			row(key).WriteString(html.EscapeString(value))
+			b.WriteString("</dd>\n")
+		}
+	}
+	links := func(key string, ps []*content.Page) {
+		if len(ps) > 0 {
+			for i, p := range ps {
+				if i == 0 {
+					row(key)
+				} else {
+					b.WriteString(", ")
+				}
+				v.writeA(&b, p)
+			}
+			b.WriteString("</dd>\n")
+		}
+	}
+	years := listYears(v.and())
+	p := v.Page
+	switch {
+	case p.Exercise != nil:
+		e := p.Exercise
+		row("leerjaren").WriteString(years(e.Years))
+		b.WriteString("</dd>\n")
+		if e.Duration > 0 {
+			text("duur", strconv.Itoa(e.Duration)+" "+v.t("minuten"))
+		}
+		if e.Form != "" {
+			text("werkvorm", v.t(e.Form))
+		}
+		row("competenties")
+		b.WriteString(string(v.InlineLinks(e.Rel.Competencies)))
+		b.WriteString("</dd>\n")
+		links("kernvragen", e.Rel.Questions)
+		links("sectoren", e.Rel.Sectors)
+		if len(e.Materials) > 0 {
+			row("materialen").WriteString("<ul>")
+			for _, m := range e.Materials {
+				b.WriteString("<li>")
+				b.WriteString(html.EscapeString(m))
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul></dd>\n")
+		}
+	case p.Activity != nil:
+		a := p.Activity
+		date := formatDate(v.S.Lang)
+		row("datum").WriteString(`<time datetime="`)
+		b.WriteString(a.Date.Format("2006-01-02"))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(date(a.Date)))
+		b.WriteString("</time>")
+		if !a.Until.IsZero() {
+			b.WriteString(` – <time datetime="`)
+			b.WriteString(a.Until.Format("2006-01-02"))
+			b.WriteString(`">`)
+			b.WriteString(html.EscapeString(date(a.Until)))
+			b.WriteString("</time>")
+		}
+		b.WriteString("</dd>\n")
+		text("tijd", a.Time)
+		text("periode", a.Period)
+		text("locatie", a.Location)
+		text("leerjaren", years(a.Years))
+		links("sectoren", a.Rel.Sectors)
+		links("competenties", a.Rel.Competencies)
+	case p.Guide != nil:
+		g := p.Guide
+		text("frequentie", g.Frequency)
+		text("deelnemers", strings.Join(g.Participants, ", "))
+		text("leerjaren", years(g.Years))
+		links("kernvragen", g.Rel.Questions)
+		links("competenties", g.Rel.Competencies)
+	case p.Sector != nil:
+		text("beroepen", strings.Join(p.Sector.Jobs, ", "))
+		text("certificaten", strings.Join(p.Sector.Certificates, ", "))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return template.HTML("<dl class=\"feiten\">\n" + b.String() + "</dl>")
+}
+
+// DocTitle returns the text of the page's <title>: the handbook's title and
+// the school on the home page, else the page's title and the handbook's.
+func (v *view) DocTitle() string {
+	if v.Page.Kind == content.KindHome {
+		return v.S.Title + " · " + v.S.School
+	}
+	return v.Page.Title + " · " + v.S.Title
+}
+
 // InlineLinks returns links to the pages separated by commas.
 func (v *view) InlineLinks(ps []*content.Page) template.HTML {
 	var b strings.Builder
