@@ -100,18 +100,28 @@ func (v *view) A(p *content.Page) template.HTML {
 // Links returns one <li> with a link per page.
 func (v *view) Links(ps []*content.Page) template.HTML {
 	var b strings.Builder
-	for _, p := range ps {
-		b.WriteString("<li>")
-		v.writeA(&b, p)
-		b.WriteString("</li>\n")
-	}
+	v.writeLinks(&b, ps)
 	return template.HTML(b.String())
 }
+
+func (v *view) writeLinks(b *strings.Builder, ps []*content.Page) {
+	b.Grow(len(ps) * v.aSize(12))
+	for _, p := range ps {
+		b.WriteString("<li>")
+		v.writeA(b, p)
+		b.WriteString("</li>\n")
+	}
+}
+
+// aSize estimates the length of a link written by writeA plus extra bytes,
+// so that builders are made large enough at once.
+func (v *view) aSize(extra int) int { return len(v.Root) + 80 + extra }
 
 // LinksWithSummary returns one <li> per page: a link and, after a dash,
 // the page's samenvatting.
 func (v *view) LinksWithSummary(ps []*content.Page) template.HTML {
 	var b strings.Builder
+	b.Grow(len(ps) * v.aSize(100))
 	for _, p := range ps {
 		b.WriteString("<li>")
 		v.writeA(&b, p)
@@ -129,6 +139,7 @@ func (v *view) LinksWithSummary(ps []*content.Page) template.HTML {
 // werkvorm or date, time and soort.
 func (v *view) Cards(ps []*content.Page) template.HTML {
 	var b strings.Builder
+	b.Grow(len(ps) * v.aSize(160))
 	for _, p := range ps {
 		b.WriteString(`<li class="kaart">`)
 		v.writeA(&b, p)
@@ -175,6 +186,7 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 // template it cost more than all of the rest of the page's own layout.
 func (v *view) Facts() template.HTML {
 	var b strings.Builder
+	b.Grow(6 * v.aSize(40))
 	row := func(key string) *strings.Builder {
 		b.WriteString("<dt>")
 		b.WriteString(html.EscapeString(v.t(key)))
@@ -214,7 +226,12 @@ func (v *view) Facts() template.HTML {
 			text("werkvorm", v.t(e.Form))
 		}
 		row("competenties")
-		b.WriteString(string(v.InlineLinks(e.Rel.Competencies)))
+		for i, p := range e.Rel.Competencies {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			v.writeA(&b, p)
+		}
 		b.WriteString("</dd>\n")
 		links("kernvragen", e.Rel.Questions)
 		links("sectoren", e.Rel.Sectors)
@@ -278,6 +295,7 @@ func (v *view) DocTitle() string {
 // InlineLinks returns links to the pages separated by commas.
 func (v *view) InlineLinks(ps []*content.Page) template.HTML {
 	var b strings.Builder
+	b.Grow(len(ps) * v.aSize(2))
 	for i, p := range ps {
 		if i > 0 {
 			b.WriteString(", ")
@@ -319,7 +337,7 @@ func (v *view) Related(id, titleKey string, ps []*content.Page) template.HTML {
 	b.WriteString(`<section class="verwijzing" aria-labelledby="lijst-` + id + `"><h2 id="lijst-` + id + `">`)
 	b.WriteString(html.EscapeString(v.t(titleKey)))
 	b.WriteString("</h2><ul>")
-	b.WriteString(string(v.Links(ps)))
+	v.writeLinks(&b, ps)
 	b.WriteString("</ul></section>")
 	return template.HTML(b.String())
 }

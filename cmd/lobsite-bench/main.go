@@ -50,8 +50,10 @@ Wat het doet:
      CPU-tijd (user + sys), wandkloktijd en piekgeheugen (maximale RSS). Op Linux telt
      het piekgeheugen van een kindproces dat van lobsite-bench zelf mee (ca. 8 MB): een
      kleinere waarde kan de tabel niet tonen.
-  4. Schrijft op stdout een Markdown-tabel met de medianen per grootte, de verhouding
-     van de wandtijd tussen de grootste en de kleinste grootte (lineair = verhouding
+  4. Schrijft op stdout een Markdown-tabel met de medianen per grootte (de CPU-
+     verhouding is de mediaan van de verhoudingen per paar: een vloer-run en de
+     lobsite-run direct erna; zo telt een machine die tijdens de meting sneller of
+     trager wordt voor beide kanten mee), de verhouding van de wandtijd tussen de grootste en de kleinste grootte (lineair = verhouding
      van de groottes) en een regel over de machine. Voortgang gaat naar stderr.
   Mislukt een proces, dan toont lobsite-bench de uitvoer ervan en stopt met code 1.
 
@@ -164,6 +166,9 @@ type sample struct {
 type row struct {
 	n              int
 	floor, lobsite sample
+	// cpuRatio is the median over the runs of lobsite's CPU time divided
+	// by that of the floor run just before it; 0 when there is none.
+	cpuRatio float64
 }
 
 // bench runs the whole benchmark described by cfg and prints the table.
@@ -231,7 +236,7 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 			floors = append(floors, f)
 			lobsites = append(lobsites, l)
 		}
-		rows = append(rows, row{n: n, floor: medianSample(floors), lobsite: medianSample(lobsites)})
+		rows = append(rows, row{n: n, floor: medianSample(floors), lobsite: medianSample(lobsites), cpuRatio: pairedRatio(floors, lobsites)})
 	}
 	writeTable(stdout, rows, cfg.runs, machine())
 	return nil
@@ -271,7 +276,7 @@ func measure(program string, args ...string) (sample, error) {
 
 // median returns the median of xs (the mean of the middle two for an even
 // count); xs must not be empty. It does not change xs.
-func median[T int64 | time.Duration](xs []T) T {
+func median[T int64 | float64 | time.Duration](xs []T) T {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	m := len(s) / 2
@@ -279,6 +284,24 @@ func median[T int64 | time.Duration](xs []T) T {
 		return (s[m-1] + s[m]) / 2
 	}
 	return s[m]
+}
+
+// pairedRatio returns the median of lobsites[i].cpu / floors[i].cpu over
+// the runs whose floor took any time, or 0 when none did. Each pair ran
+// back to back, so a machine that speeds up or slows down during the
+// benchmark moves both sides of a pair alike: the median of the pairs' ratios
+// varies less between benchmark runs than the ratio of the two medians.
+func pairedRatio(floors, lobsites []sample) float64 {
+	var rs []float64
+	for i := range min(len(floors), len(lobsites)) {
+		if floors[i].cpu > 0 {
+			rs = append(rs, float64(lobsites[i].cpu)/float64(floors[i].cpu))
+		}
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	return median(rs)
 }
 
 // medianSample returns the median of each measure separately.
@@ -307,9 +330,13 @@ func writeTable(w io.Writer, rows []row, runs int, machine string) {
 	fmt.Fprintln(w, "| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite |")
 	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
+		pairs := "–"
+		if r.cpuRatio > 0 {
+			pairs = fmt.Sprintf("%.2f×", r.cpuRatio)
+		}
 		fmt.Fprintf(w, "| %d | %.2f | %.2f | %s | %.2f | %.2f | %.0f | %.0f |\n",
 			r.n, r.floor.cpu.Seconds(), r.lobsite.cpu.Seconds(),
-			ratio(r.lobsite.cpu.Seconds(), r.floor.cpu.Seconds()),
+			pairs,
 			r.floor.wall.Seconds(), r.lobsite.wall.Seconds(),
 			float64(r.floor.peakKiB)/1024, float64(r.lobsite.peakKiB)/1024)
 	}
@@ -325,7 +352,7 @@ func writeTable(w io.Writer, rows []row, runs int, machine string) {
 				ratio(float64(large.n), float64(small.n)))
 		}
 	}
-	fmt.Fprintf(w, "Mediaan van %d runs. Machine: %s.\n", runs, machine)
+	fmt.Fprintf(w, "Mediaan van %d runs; CPU lobsite/vloer is de mediaan van de verhoudingen per paar (vloer en lobsite direct na elkaar). Machine: %s.\n", runs, machine)
 }
 
 // machine describes this computer and toolchain in one line, for example

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,21 +141,38 @@ func TestMedian(t *testing.T) {
 func TestWriteTable(t *testing.T) {
 	s := time.Second
 	rows := []row{
-		{n: 10000, floor: sample{cpu: 8 * s, wall: 5 * s, peakKiB: 40 * 1024}, lobsite: sample{cpu: 12 * s, wall: 6 * s, peakKiB: 100 * 1024}},
-		{n: 1000, floor: sample{cpu: s, wall: s / 2, peakKiB: 20 * 1024}, lobsite: sample{cpu: 3 * s / 2, wall: s / 2, peakKiB: 30 * 1024}},
+		{n: 10000, floor: sample{cpu: 8 * s, wall: 5 * s, peakKiB: 40 * 1024}, lobsite: sample{cpu: 12 * s, wall: 6 * s, peakKiB: 100 * 1024}, cpuRatio: 1.5},
+		{n: 1000, floor: sample{cpu: s, wall: s / 2, peakKiB: 20 * 1024}, lobsite: sample{cpu: 3 * s / 2, wall: s / 2, peakKiB: 30 * 1024}, cpuRatio: 1.456},
 	}
 	var b bytes.Buffer
 	writeTable(&b, rows, 3, "2 CPU's (X), linux/amd64, go1.26.8")
 	want := `| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite |
 |---:|---:|---:|---:|---:|---:|---:|---:|
 | 10000 | 8.00 | 12.00 | 1.50× | 5.00 | 6.00 | 40 | 100 |
-| 1000 | 1.00 | 1.50 | 1.50× | 0.50 | 0.50 | 20 | 30 |
+| 1000 | 1.00 | 1.50 | 1.46× | 0.50 | 0.50 | 20 | 30 |
 
 Wandtijd 10000 t.o.v. 1000 opdrachten: vloer 10.00×, lobsite 12.00× (lineair: 10.00×).
-Mediaan van 3 runs. Machine: 2 CPU's (X), linux/amd64, go1.26.8.
+Mediaan van 3 runs; CPU lobsite/vloer is de mediaan van de verhoudingen per paar (vloer en lobsite direct na elkaar). Machine: 2 CPU's (X), linux/amd64, go1.26.8.
 `
 	if b.String() != want {
 		t.Errorf("tabel:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestPairedRatio checks that the CPU ratio is taken per pair of runs: on
+// a machine that slows down halfway, the ratio of the medians would mix
+// fast floor runs with slow lobsite runs.
+func TestPairedRatio(t *testing.T) {
+	ms := time.Millisecond
+	floors := []sample{{cpu: 100 * ms}, {cpu: 100 * ms}, {cpu: 200 * ms}, {cpu: 200 * ms}, {cpu: 0}}
+	lobsites := []sample{{cpu: 140 * ms}, {cpu: 150 * ms}, {cpu: 280 * ms}, {cpu: 300 * ms}, {cpu: 500 * ms}}
+	// Pairs: 1.40, 1.50, 1.40, 1.50 (the run whose floor took no time is
+	// left out): median 1.45. The two medians alone give 280/100 = 2.80.
+	if got := pairedRatio(floors, lobsites); math.Abs(got-1.45) > 1e-9 {
+		t.Errorf("pairedRatio = %v, want 1.45", got)
+	}
+	if got := pairedRatio([]sample{{}}, []sample{{cpu: ms}}); got != 0 {
+		t.Errorf("pairedRatio without floor time = %v, want 0", got)
 	}
 }
 

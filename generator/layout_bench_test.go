@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"lobsite/generator/corpus"
+)
+
+// BenchmarkLayout times the theme's layout of one exercise page (frame,
+// facts, related activities) with a small body: the per-page template cost
+// that a full build pays thousands of times.
+func BenchmarkLayout(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 200); err != nil {
+		b.Fatal(err)
+	}
+	bl, err := NewBuilder(Options{Source: dir, Dest: filepath.Join(dir, "public")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := bl.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	p := bl.site.ByPath["content/opdrachten/opdracht-00007.md"]
+	if p == nil || p.Exercise == nil {
+		b.Fatal("exercise 7 is not in the corpus")
+	}
+	var out bytes.Buffer
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out.Reset()
+		v := bl.newView(p, "<p>body</p>")
+		if err := bl.theme.Execute(&out, "opdracht", v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
