@@ -9,7 +9,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Amsterdam must not depend on the machine's zone database
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"lobsite/generator/diag"
 )

@@ -13,7 +13,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func mapFS(files map[string][]byte) fstest.MapFS {

@@ -25,7 +25,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Theme is a loaded theme: parsed templates, assets and UI strings. It is
