@@ -35,6 +35,15 @@ type view struct {
 	// link to style.css can be right.
 	InlineCSS template.CSS
 
+	// DocTitle, Trail and Facts are ready-made parts every page (or every
+	// exercise page) shows; see the methods that make them. They are
+	// fields, not methods, because html/template looks a method up by
+	// name through reflection on every call, which costs more than making
+	// the part.
+	DocTitle string
+	Trail    template.HTML
+	Facts    template.HTML
+
 	t func(string) string // the theme's UI strings
 }
 
@@ -178,13 +187,13 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
-// Facts returns the list of facts (<dl class="feiten">) at the top of an
+// facts returns the list of facts (<dl class="feiten">) at the top of an
 // exercise, activity, conversation guide or sector page, or nothing for
 // other pages and for a sector without beroepen or certificaten. Rows
 // without a value are left out. Like the list helpers it is written in Go:
 // a large exercise bank has thousands of pages with it, and written as a
 // template it cost more than all of the rest of the page's own layout.
-func (v *view) Facts() template.HTML {
+func (v *view) facts() template.HTML {
 	var b strings.Builder
 	b.Grow(6 * v.aSize(40))
 	row := func(key string) *strings.Builder {
@@ -283,9 +292,9 @@ func (v *view) Facts() template.HTML {
 	return template.HTML("<dl class=\"feiten\">\n" + b.String() + "</dl>")
 }
 
-// DocTitle returns the text of the page's <title>: the handbook's title and
+// docTitle returns the text of the page's <title>: the handbook's title and
 // the school on the home page, else the page's title and the handbook's.
-func (v *view) DocTitle() string {
+func (v *view) docTitle() string {
 	if v.Page.Kind == content.KindHome {
 		return v.S.Title + " · " + v.S.School
 	}
@@ -305,9 +314,9 @@ func (v *view) InlineLinks(ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
-// Trail returns the breadcrumb items: a link for every level above the
+// trail returns the breadcrumb items: a link for every level above the
 // page, and the page itself marked as current.
-func (v *view) Trail() template.HTML {
+func (v *view) trail() template.HTML {
 	var b strings.Builder
 	for _, c := range v.Crumbs {
 		if c.Current {
@@ -390,7 +399,10 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 			}
 		}
 		v.Crumbs = append(v.Crumbs, navItem{Title: p.Title, URL: v.Link(p), Current: true})
+		v.Trail = v.trail()
 	}
+	v.DocTitle = v.docTitle()
+	v.Facts = v.facts()
 	switch {
 	case p.Kind == content.KindCompetency:
 		v.Groups = byYear(p.Competency.Rel.Exercises, b.theme.T("leerjaar"))
