@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -24,11 +25,19 @@ func Make(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+	if !ascii(s) {
+		s = norm.NFD.String(s) // é → e + a combining accent, dropped below
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < utf8.RuneSelf:
+		case unicode.Is(unicode.Mn, r):
 			continue
+		default:
+			r = unicode.ToLower(r)
 		}
-		r = unicode.ToLower(r)
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if dash && b.Len() > 0 {
@@ -93,3 +102,13 @@ func (a *Anchors) Put(id string) {
 
 // List returns the anchors in the order they were handed out.
 func (a *Anchors) List() []string { return a.list }
+
+// ascii reports whether s is all ASCII, which needs no decomposition.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

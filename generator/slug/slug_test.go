@@ -30,6 +30,24 @@ func TestMake(t *testing.T) {
 	}
 }
 
+// TestASCIIPath checks that ASCII text, which skips Unicode decomposition,
+// gets the slug the general path gives: a combining accent in front (which
+// the slug drops) sends the same text through that path.
+func TestASCIIPath(t *testing.T) {
+	var all []byte
+	for c := byte(0); c < 128; c++ {
+		all = append(all, c)
+	}
+	for _, s := range []string{string(all), "Wat KAN ik? 3 + 4", "A-B_C.D", "--x--", "Z"} {
+		if fast, general := Make(s), Make("\u0301"+s); fast != general {
+			t.Errorf("Make(%q) = %q, general path %q", s, fast, general)
+		}
+	}
+	if got := Make(string(all)); got != "0123456789-abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz" {
+		t.Errorf("Make(all ASCII) = %q", got)
+	}
+}
+
 func TestAnchors(t *testing.T) {
 	a := NewAnchors()
 	got := []string{a.Next("Doel"), a.Next("Doel"), a.Next("doel"), a.Next("!!"), a.Next("Doel 1"), a.Next("!!")}
