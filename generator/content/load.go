@@ -210,10 +210,18 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 				probs.Warnf(p, 0, 0, "deze snelkoppeling naar een map wordt niet gevolgd; kopieer de map zelf naar content/")
 				return nil
 			}
+			if !info.Mode().IsRegular() {
+				probs.Warnf(p, 0, 0, "deze snelkoppeling wijst niet naar een gewoon bestand (maar naar een pipe, socket of apparaat) en wordt overgeslagen; kopieer het bestand zelf naar content/")
+				return nil
+			}
 		} else if d.IsDir() {
 			if p != "content" {
 				dirs = append(dirs, NormalizePath(p))
 			}
+			return nil
+		} else if !d.Type().IsRegular() {
+			// Reading a named pipe waits for a writer that never comes.
+			probs.Warnf(p, 0, 0, "dit is geen gewoon bestand (maar een pipe, socket of apparaat) en wordt overgeslagen; haal het weg uit content/")
 			return nil
 		}
 		real := p

@@ -10,6 +10,7 @@
 package disk
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
@@ -30,9 +31,13 @@ func (d FS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(os.DirFS(d.D
 // ReadDir lists the folder name, sorted by file name, as os.DirFS does.
 func (d FS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(os.DirFS(d.Dir), name) }
 
+// ErrNotRegular is the error (in an *fs.PathError) for reading a named
+// pipe, a socket or a device, which FS refuses on Linux rather than wait on.
+var ErrNotRegular = errors.New("geen gewoon bestand (een pipe, socket of apparaat)")
+
 // ReadFile returns the whole contents of the file name. Errors are
 // *fs.PathError with Op "open" or "read" and Path name; an invalid name
-// gives fs.ErrInvalid.
+// gives fs.ErrInvalid, a pipe or device ErrNotRegular (on Linux).
 func (d FS) ReadFile(name string) ([]byte, error) { return d.ReadFileInto(name, nil) }
 
 // ReadFileInto is ReadFile reading into buf when the file fits in its

@@ -10,7 +10,9 @@ import (
 // size fstat gave: a snapshot of the file as it was when opened. Other
 // files (a pipe, something in /proc reporting size 0) are read to the end.
 func readFile(name string, buf []byte) ([]byte, string, error) {
-	fd, err := retry(func() (int, error) { return unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0) })
+	// O_NONBLOCK: opening a named pipe would wait for a writer. It does
+	// not change reading a regular file.
+	fd, err := retry(func() (int, error) { return unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0) })
 	if err != nil {
 		return nil, "open", err
 	}
@@ -18,6 +20,10 @@ func readFile(name string, buf []byte) ([]byte, string, error) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, "stat", err
+	}
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFIFO, unix.S_IFSOCK, unix.S_IFCHR, unix.S_IFBLK:
+		return nil, "read", ErrNotRegular
 	}
 	regular := st.Mode&unix.S_IFMT == unix.S_IFREG && st.Size > 0
 	size := 512

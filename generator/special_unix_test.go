@@ -1,0 +1,55 @@
+//go:build unix
+
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestNamedPipes checks that a named pipe in content/ (as a page, as a
+// static file, or behind a symbolic link) is skipped with a warning: reading
+// one would wait for a writer that never comes.
+func TestNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	files := miniSite()
+	files["content/handboek/visie.md"] = "---\ntitel: Visie\n---\nTekst.\n"
+	writeSiteFiles(t, dir, files)
+	for _, name := range []string{"content/handboek/pijp.md", "content/handboek/pijp.png"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, filepath.FromSlash(name)), 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	if err := os.Symlink("pijp.md", filepath.Join(dir, "content", "handboek", "naar-pijp.md")); err != nil {
+		t.Skipf("symbolic links not available: %v", err)
+	}
+	type result struct {
+		res *Result
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		_, res, err := buildSiteDir(t, dir, Options{})
+		done <- result{res, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the build waits on a named pipe")
+	}
+	if r.err != nil {
+		t.Fatalf("build: %v", r.err)
+	}
+	got := problemLines(r.res.Warnings)
+	want := "content/handboek/naar-pijp.md: waarschuwing: deze snelkoppeling wijst niet naar een gewoon bestand (maar naar een pipe, socket of apparaat) en wordt overgeslagen; kopieer het bestand zelf naar content/\n" +
+		"content/handboek/pijp.md: waarschuwing: dit is geen gewoon bestand (maar een pipe, socket of apparaat) en wordt overgeslagen; haal het weg uit content/\n" +
+		"content/handboek/pijp.png: waarschuwing: dit is geen gewoon bestand (maar een pipe, socket of apparaat) en wordt overgeslagen; haal het weg uit content/"
+	if !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\n\nwant among them:\n%s", got, want)
+	}
+}
