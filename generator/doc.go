@@ -25,7 +25,9 @@
 // hyphen. Pages refer to each other by id in front matter, and by relative
 // path to the source file in Markdown links ([tekst](../competenties/netwerken.md#anker)).
 // Hidden files and editor leftovers (*.swp, *~, ~$*, .DS_Store, ...) are
-// ignored.
+// ignored. A symbolic link is followed when it points to a file inside the
+// site folder (an error otherwise; links to folders are not followed, with
+// a warning). Named pipes, sockets and devices are skipped with a warning.
 //
 // # Settings (content/site.yaml)
 //
