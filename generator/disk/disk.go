@@ -2,9 +2,9 @@
 // machine, with the fewest system calls each platform allows.
 //
 // A build of ten thousand pages reads ten thousand sources and writes ten
-// thousand pages. On Linux the os package spends six extra system calls on
-// every file it opens (fcntl to make it non-blocking and back, and an
-// epoll registration that fails for regular files); the Linux code here
+// thousand pages. On Linux the os package spends five extra system calls
+// on every file it opens (four fcntl to make it non-blocking and back, and
+// an epoll registration that fails for regular files); the Linux code here
 // opens, reads or writes, and closes, nothing else. Other systems use the
 // os package.
 package disk
