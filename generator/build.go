@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -86,7 +89,15 @@ type Builder struct {
 	md     *markdown.Renderer
 	raw    bool // md renders raw HTML
 	theme  *theme.Theme
-	min    *minify.M
+	// themeSrc is what the theme was loaded from, to load it again without
+	// minifying when a layout fails (see themeProblem).
+	themeSrc struct {
+		dir      string // "themes/<naam>"
+		override fs.FS  // nil for the built-in theme alone
+		lang     string
+		funcs    template.FuncMap
+	}
+	min *minify.M
 
 	site    *content.Site
 	listOf  map[string]*content.Page
@@ -124,9 +135,26 @@ func (b *Builder) partial(name string, v *view) (template.HTML, error) {
 	return h, nil
 }
 
-// NewBuilder prepares a builder. It fails when the source cannot be opened
-// or the destination is unsafe to replace.
+// SetupError is a build that could not start because of its options: a
+// source folder that does not exist or holds no content/, a destination
+// that lobsite may not replace, a malformed --base-url. Nothing was read or
+// written. Err says what to change.
+type SetupError struct{ Err error }
+
+func (e *SetupError) Error() string { return e.Err.Error() }
+func (e *SetupError) Unwrap() error { return e.Err }
+
+// NewBuilder prepares a builder. It fails with a *SetupError when the
+// source cannot be opened or --base-url is malformed.
 func NewBuilder(opts Options) (*Builder, error) {
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, &SetupError{err}
+	}
+	return b, nil
+}
+
+func newBuilder(opts Options) (*Builder, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
@@ -285,7 +313,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	var err error
 	if write && !b.built {
 		if err := checkDest(b.opts.Source, b.dest); err != nil {
-			return nil, err
+			return nil, &SetupError{err}
 		}
 	}
 	if write && full {
@@ -301,6 +329,11 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	rendered, renderErr := b.renderAll(todo, states, outDir, write)
 	if renderErr != nil {
 		cleanup()
+		var le *layoutError
+		if errors.As(renderErr, &le) {
+			probs.Add(b.layoutProblem(le))
+			return nil, probs.Err()
+		}
 		return nil, renderErr
 	}
 	// Problems of every page, rendered now or kept from before, and the
@@ -420,14 +453,97 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		tm.AddFunc("application/javascript", js.Minify)
 		pre = func(src []byte) ([]byte, error) { return tm.Bytes("text/html", src) }
 	}
+	b.themeSrc.dir, b.themeSrc.override, b.themeSrc.lang, b.themeSrc.funcs = dir, override, site.Settings.Lang, funcs
 	t, err := theme.Load(themes.Default(), override, site.Settings.Lang, funcs, pre)
 	if err != nil {
-		probs.Errorf(dir, 0, 0, "het thema kan niet worden geladen: %v", err)
+		if pre != nil {
+			// Minified, every layout is one line: load it as written to
+			// find the line and column of the mistake.
+			if _, err2 := theme.Load(themes.Default(), override, site.Settings.Lang, funcs, nil); err2 != nil {
+				err = err2
+			}
+		}
+		probs.Add(b.themeProblem(err, ""))
 		b.theme = nil
 		return nil
 	}
 	b.theme = t
 	return nil
+}
+
+// layoutError is a layout that failed on a page.
+type layoutError struct {
+	page *content.Page
+	kind string
+	err  error
+}
+
+func (e *layoutError) Error() string { return fmt.Sprintf("thema, pagina /%s: %v", e.page.URL, e.err) }
+func (e *layoutError) Unwrap() error { return e.err }
+
+// templateErrRE matches html/template's errors: "template: layouts/x.html:3:7: ..."
+// (the column is left out for some parse errors).
+var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// themeProblem turns an error of the theme's templates into a problem at
+// the template file's line and column, in Dutch where the error is a
+// common one. url, when not empty, is the page that was being laid out.
+func (b *Builder) themeProblem(err error, url string) *diag.Problem {
+	msg := err.Error()
+	prob := &diag.Problem{Path: b.themeSrc.dir}
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		file := m[1]
+		prob.Line, _ = strconv.Atoi(m[2])
+		prob.Col, _ = strconv.Atoi(m[3])
+		msg = m[4]
+		prob.Path = "themes/default/" + file
+		if b.themeSrc.override != nil {
+			if _, err := fs.Stat(b.themeSrc.override, file); err == nil {
+				prob.Path = b.themeSrc.dir + "/" + file
+			}
+		}
+	}
+	// "executing "inhoud" at <.Page.Titel>: " says where; the rest what.
+	if i := strings.Index(msg, ">: "); strings.HasPrefix(msg, "executing ") && i > 0 {
+		msg = msg[i+3:]
+	}
+	switch m := themeMsgRE.FindStringSubmatch(msg); {
+	case m == nil:
+		msg = "fout in het sjabloon: " + msg
+	case m[1] != "":
+		msg = fmt.Sprintf("het veld %s bestaat niet in %s; controleer de naam, hoofdletters tellen mee", m[1], m[2])
+	case m[3] != "":
+		msg = fmt.Sprintf("de functie %s bestaat niet; controleer de naam", m[3])
+	case m[4] != "":
+		msg = "een losse }: een actie sluit met }}"
+	case m[5] != "":
+		msg = "het sjabloon houdt op midden in een actie of blok; ontbreekt er een }} of een {{end}}?"
+	}
+	if url != "" {
+		msg += fmt.Sprintf(" (bij pagina /%s)", url)
+	}
+	prob.Msg = msg
+	return prob
+}
+
+// themeMsgRE matches the template errors a theme writer makes most: a
+// misspelt field and an unknown function.
+var themeMsgRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$|^function "([^"]+)" not defined$|^(bad character U\+007D '\}')$|(unexpected EOF)$`)
+
+// layoutProblem is themeProblem for a layout that failed on a page. The
+// layouts are minified when the theme loads, which puts each on one line:
+// the page is laid out again with the layouts as written, for the line and
+// column to point at the mistake.
+func (b *Builder) layoutProblem(le *layoutError) *diag.Problem {
+	err := le.err
+	if !b.opts.NoMinify {
+		if t, lerr := theme.Load(themes.Default(), b.themeSrc.override, b.themeSrc.lang, b.themeSrc.funcs, nil); lerr == nil {
+			if err2 := t.Execute(io.Discard, le.kind, b.newView(le.page, "")); err2 != nil {
+				err = err2
+			}
+		}
+	}
+	return b.themeProblem(err, le.page.URL)
 }
 
 // globalHash covers everything every page shows: settings, theme, options,
@@ -683,7 +799,7 @@ func (b *Builder) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		kind = "lijst-" + p.Dir
 	}
 	if err := b.theme.Execute(out, kind, v); err != nil {
-		return nil, fmt.Errorf("thema, pagina /%s: %w", p.URL, err)
+		return nil, &layoutError{page: p, kind: kind, err: err}
 	}
 	return st, nil
 }

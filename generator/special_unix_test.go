@@ -53,3 +53,26 @@ func TestNamedPipes(t *testing.T) {
 		t.Errorf("warnings:\n%s\n\nwant among them:\n%s", got, want)
 	}
 }
+
+// TestAbsoluteLinkInsideRelativeSource checks that a symbolic link with an
+// absolute target inside the site is followed when the site folder is
+// given as a relative path (as with the default --source .).
+func TestAbsoluteLinkInsideRelativeSource(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	files := miniSite()
+	files["content/handboek/visie.md"] = "---\ntitel: Visie\n---\nDE VISIE\n"
+	writeSiteFiles(t, site, files)
+	if err := os.Symlink(filepath.Join(site, "content", "handboek", "visie.md"), filepath.Join(site, "content", "handboek", "kopie.md")); err != nil {
+		t.Skipf("symbolic links not available: %v", err)
+	}
+	t.Chdir(root)
+	dest, _, err := buildSiteDir(t, "site", Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "handboek", "kopie", "index.html"))
+	if err != nil || !strings.Contains(string(page), "DE VISIE") {
+		t.Errorf("the linked page is missing or wrong (%v):\n%s", err, page)
+	}
+}

@@ -38,7 +38,8 @@ Opdrachten:
   version   toon de versie
 
 Typ 'lobsite <opdracht> -h' voor de opties van een opdracht.
-Afsluitcodes: 0 gelukt, 1 fouten in de inhoud, 2 verkeerd gebruik.
+Afsluitcodes: 0 gelukt, 1 fouten in de inhoud (of het thema, of lezen en schrijven
+mislukte), 2 verkeerd gebruik (opties, bron- of doelmap), 130 afgebroken (Ctrl-C).
 `
 
 func main() {
@@ -258,9 +259,19 @@ func report(res *generator.Result, err error, start time.Time, write bool, dest 
 		}
 		return 1
 	}
-	if err != nil {
+	var se *generator.SetupError
+	if errors.As(err, &se) {
 		fmt.Fprintln(stderr, "lobsite:", err)
 		return 2
+	}
+	if err != nil {
+		// The build started and failed for another reason than the
+		// content: the theme, or reading and writing files.
+		fmt.Fprintln(stderr, "lobsite:", err)
+		if write {
+			fmt.Fprintln(stderr, "Er is niets gepubliceerd; de vorige versie van de site staat er nog (als die er was).")
+		}
+		return 1
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w.Error())

@@ -273,7 +273,13 @@ func (l *Loader) inside(p string) bool {
 	if l.opts.Dir == "" {
 		return true
 	}
-	root, err := filepath.EvalSymlinks(l.opts.Dir)
+	// Absolute, so that a link given as an absolute path compares with
+	// a site folder given as a relative one (--source ., the default).
+	abs, err := filepath.Abs(l.opts.Dir)
+	if err != nil {
+		return false
+	}
+	root, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return false
 	}
@@ -384,8 +390,10 @@ func (l *Loader) ReadBody(p *Page, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.BodyStart > len(src) {
-		return nil, &diag.Problem{Path: p.Path, Msg: "het bestand veranderde tijdens het bouwen; sla het opnieuw op"}
+	// The file is read twice (see Body): if it was saved in between, the
+	// head parsed first does not fit the body read now.
+	if p.BodyStart > len(src) || quickHash(src[p.BodyStart:]) != p.BodyHash {
+		return nil, &diag.Problem{Path: p.Path, Msg: "het bestand veranderde tijdens het bouwen; bouw opnieuw"}
 	}
 	// Blank the head in place (src is ours): spaces for its characters,
 	// its line ends kept, so offsets stay file offsets.

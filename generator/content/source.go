@@ -28,7 +28,7 @@ import (
 // composes the text to Unicode NFC (as macOS may write NFD). Line numbers are
 // unchanged. The error, if any, is a *diag.Problem at the first invalid byte.
 func Normalize(path string, src []byte) ([]byte, error) {
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || utf16NoBOM(src) {
 		return nil, &diag.Problem{Path: path, Line: 1, Col: 1,
 			Msg: "dit bestand is opgeslagen als UTF-16 (in Kladblok heet dat ‘Unicode’); sla het op als UTF-8"}
 	}
@@ -54,6 +54,18 @@ func Normalize(path string, src []byte) ([]byte, error) {
 		src = norm.NFC.Bytes(src)
 	}
 	return src, nil
+}
+
+// utf16NoBOM reports whether src looks like UTF-16 saved without a byte
+// order mark: text (such as "---" or "titel") whose every other byte of
+// the first four is zero. UTF-8 text has no zero bytes there.
+func utf16NoBOM(src []byte) bool {
+	if len(src) < 4 {
+		return false
+	}
+	le := src[0] != 0 && src[1] == 0 && src[2] != 0 && src[3] == 0
+	be := src[0] == 0 && src[1] != 0 && src[2] == 0 && src[3] != 0
+	return le || be
 }
 
 // frontMatter is the parsed head of a page: a YAML node tree (TOML and JSON
