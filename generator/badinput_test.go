@@ -520,3 +520,60 @@ func TestScheme(t *testing.T) {
 		}
 	}
 }
+
+// deniedFS is a site folder in which one file cannot be opened, as a file
+// without read permission (which root, running the tests, would still read).
+type deniedFS struct {
+	fs.FS
+	name string
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.FS.Open(name)
+}
+
+// TestUnreadableStaticFile checks that an image that cannot be read is a
+// problem at its path for check as for build, not a failure at the end of
+// the build only.
+func TestUnreadableStaticFile(t *testing.T) {
+	files := miniSite()
+	files["content/handboek/visie.md"] = "---\ntitel: Visie\n---\n![Schema](plaatje.png)\n"
+	files["content/handboek/plaatje.png"] = "PNG"
+	mapfs := fstest.MapFS{}
+	for name, data := range files {
+		mapfs[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	fsys := deniedFS{mapfs, "content/handboek/plaatje.png"}
+	want := "content/handboek/plaatje.png: kan niet worden gelezen (permission denied); controleer de rechten"
+	_, err := Check(Options{FS: fsys, Dest: filepath.Join(t.TempDir(), "public")})
+	wantProblems(t, err, want)
+	_, err = buildTree(t, fsys, Options{})
+	wantProblems(t, err, want)
+}
+
+// TestFactsMinified checks that the facts list, written in Go after the
+// layouts were minified, is as compact as the rest of a minified page.
+func TestFactsMinified(t *testing.T) {
+	files := miniSite()
+	files["content/opdrachten/kaart.md"] = "---\ntitel: Kaart\ncompetenties: [netwerken]\nleerjaren: [1, 2]\nduur: 45\nmaterialen: [papier]\n---\nTekst.\n"
+	src := fstest.MapFS{}
+	for name, data := range files {
+		src[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	tree, err := buildTree(t, src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(tree["public/opdrachten/kaart/index.html"])
+	start, end := strings.Index(page, `<dl class="feiten">`), strings.Index(page, "</dl>")
+	if start < 0 || end < start {
+		t.Fatalf("no facts list in:\n%s", page)
+	}
+	want := `<dl class="feiten"><dt>Leerjaren</dt><dd>1 en 2</dd><dt>Duur</dt><dd>45 minuten</dd><dt>Competenties</dt><dd><a href="../../competenties/netwerken/">Netwerken</a></dd><dt>Kernvragen</dt><dd><a href="../../kernvragen/wie-kan-mij-helpen/">Wie kan mij helpen?</a></dd><dt>Materialen</dt><dd><ul><li>papier</li></ul></dd></dl>`
+	if got := page[start : end+len("</dl>")]; got != want {
+		t.Errorf("facts:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -292,6 +292,13 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		if assets[sf.URL] {
 			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als een bestand van het thema; geef het een andere naam, of pas het thema aan in themes/%s/assets/", sf.URL, site.Settings.Theme)
 		}
+		// Copied only at the end of a build, so check (which copies
+		// nothing) would miss a file that cannot be read: open it now.
+		if f, err := b.fsys.Open(sf.Source); err != nil {
+			probs.Errorf(sf.Path, 0, 0, "kan niet worden gelezen (%v); controleer de rechten", unwrap(err))
+		} else {
+			f.Close()
+		}
 	}
 	b.setSite(site)
 

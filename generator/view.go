@@ -44,7 +44,8 @@ type view struct {
 	Trail    template.HTML
 	Facts    template.HTML
 
-	t func(string) string // the theme's UI strings
+	t  func(string) string // the theme's UI strings
+	nl string              // "\n" between the rows Facts writes, "" when minifying
 }
 
 type navItem struct {
@@ -202,10 +203,14 @@ func (v *view) facts() template.HTML {
 		b.WriteString("</dt><dd>")
 		return &b
 	}
+	endRow := func() {
+		b.WriteString("</dd>")
+		b.WriteString(v.nl)
+	}
 	text := func(key, value string) {
 		if value != "" {
 			row(key).WriteString(html.EscapeString(value))
-			b.WriteString("</dd>\n")
+			endRow()
 		}
 	}
 	links := func(key string, ps []*content.Page) {
@@ -218,7 +223,7 @@ func (v *view) facts() template.HTML {
 				}
 				v.writeA(&b, p)
 			}
-			b.WriteString("</dd>\n")
+			endRow()
 		}
 	}
 	years := listYears(v.and())
@@ -227,7 +232,7 @@ func (v *view) facts() template.HTML {
 	case p.Exercise != nil:
 		e := p.Exercise
 		row("leerjaren").WriteString(years(e.Years))
-		b.WriteString("</dd>\n")
+		endRow()
 		if e.Duration > 0 {
 			text("duur", strconv.Itoa(e.Duration)+" "+v.t("minuten"))
 		}
@@ -241,7 +246,7 @@ func (v *view) facts() template.HTML {
 			}
 			v.writeA(&b, p)
 		}
-		b.WriteString("</dd>\n")
+		endRow()
 		links("kernvragen", e.Rel.Questions)
 		links("sectoren", e.Rel.Sectors)
 		if len(e.Materials) > 0 {
@@ -251,7 +256,8 @@ func (v *view) facts() template.HTML {
 				b.WriteString(html.EscapeString(m))
 				b.WriteString("</li>")
 			}
-			b.WriteString("</ul></dd>\n")
+			b.WriteString("</ul>")
+			endRow()
 		}
 	case p.Activity != nil:
 		a := p.Activity
@@ -268,7 +274,7 @@ func (v *view) facts() template.HTML {
 			b.WriteString(html.EscapeString(date(a.Until)))
 			b.WriteString("</time>")
 		}
-		b.WriteString("</dd>\n")
+		endRow()
 		text("tijd", a.Time)
 		text("periode", a.Period)
 		text("locatie", a.Location)
@@ -289,7 +295,7 @@ func (v *view) facts() template.HTML {
 	if b.Len() == 0 {
 		return ""
 	}
-	return template.HTML("<dl class=\"feiten\">\n" + b.String() + "</dl>")
+	return template.HTML("<dl class=\"feiten\">" + v.nl + b.String() + "</dl>")
 }
 
 // docTitle returns the text of the page's <title>: the handbook's title and
@@ -372,6 +378,9 @@ func (v *view) Asset(name string) string { return v.Root + name }
 func (b *Builder) newView(p *content.Page, body string) *view {
 	s := b.site
 	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T}
+	if b.opts.NoMinify {
+		v.nl = "\n"
+	}
 	if p.Kind == content.KindNotFound {
 		// The 404 page is served for any missing path, at any depth: only
 		// a root-based prefix works there.
