@@ -278,7 +278,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		}
 	}
 	if b.md == nil || b.raw != site.Settings.RawHTML {
-		b.md = markdown.New(markdown.Options{RawHTML: site.Settings.RawHTML})
+		b.md = markdown.New(markdown.Options{RawHTML: site.Settings.RawHTML, ReservedIDs: frameIDs})
 		b.raw = site.Settings.RawHTML
 	}
 	if b.theme == nil {
@@ -358,6 +358,9 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 			set, ok := anchorsOf[al.target]
 			if !ok {
 				set = map[string]bool{}
+				for _, id := range frameIDs {
+					set[id] = true
+				}
 				for _, a := range states[tp.URL].anchors {
 					set[a] = true
 				}
@@ -477,6 +480,11 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 	b.theme = t
 	return nil
 }
+
+// frameIDs are the ids of the page frame that links may point to and
+// headings may not take: "inhoud" is the layouts' <main>, where the skip
+// link ("Naar de inhoud") goes; a heading "Inhoud" gets "inhoud-1".
+var frameIDs = []string{"inhoud"}
 
 // layoutError is a layout that failed on a page.
 type layoutError struct {

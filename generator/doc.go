@@ -93,7 +93,9 @@
 // # Rendering
 //
 // Markdown is CommonMark with tables, strikethrough and task lists, rendered
-// by goldmark. Headings get anchors by the slug rule (duplicates -1, -2);
+// by goldmark. Headings get anchors by the slug rule applied to their text
+// as it reads ("## [Stage](stage.md) &amp; werk" → #stage-werk; duplicates
+// -1, -2; never "inhoud", the id of the layout's main part);
 // raw HTML is left out unless ruwe_html; links with schemes other than http,
 // https, mailto and tel (javascript:, data:, ...) are removed with a
 // warning. Pages are laid out by the theme (see package theme); every

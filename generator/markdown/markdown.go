@@ -57,12 +57,17 @@ func (p Pos) LineCol() (line, col int) {
 // Options configure a Renderer. The zero value is the safe default.
 type Options struct {
 	RawHTML bool // render raw HTML blocks and inline HTML (trusted authors only)
+	// ReservedIDs are ids the page around the body already has (the
+	// layout's <main id="inhoud">): a heading never gets one of them. They
+	// are not in the anchors RenderTo returns.
+	ReservedIDs []string
 }
 
 // Renderer turns page bodies into HTML. It is safe for concurrent use.
 type Renderer struct {
-	md   goldmark.Markdown
-	bufs sync.Pool
+	md       goldmark.Markdown
+	bufs     sync.Pool
+	reserved []string
 }
 
 // New returns a Renderer.
@@ -70,12 +75,12 @@ func New(opts Options) *Renderer {
 	var ropts []goldmark.Option
 	ropts = append(ropts,
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(linkTransformer{raw: opts.RawHTML}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{raw: opts.RawHTML}, 100))),
 	)
 	if opts.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(ropts...), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Renderer{md: goldmark.New(ropts...), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}, reserved: opts.ReservedIDs}
 }
 
 // Result is a rendered body.
@@ -84,7 +89,10 @@ type Result struct {
 	Anchors []string // the heading anchors, in document order
 }
 
-var contextKey = parser.NewContextKey()
+var (
+	contextKey = parser.NewContextKey() // the Linker
+	anchorsKey = parser.NewContextKey() // the page's *slug.Anchors
+)
 
 // Render renders body, a page source whose front matter is blanked out (so
 // that offsets are file offsets), calling linker for every destination.
@@ -101,9 +109,13 @@ func (r *Renderer) Render(body []byte, linker Linker) (Result, error) {
 
 // RenderTo is Render writing the HTML to w; it returns the heading anchors.
 func (r *Renderer) RenderTo(w io.Writer, body []byte, linker Linker) ([]string, error) {
-	ids := &anchorIDs{a: slug.NewAnchors()}
-	pc := parser.NewContext(parser.WithIDs(ids))
+	anchors := slug.NewAnchors()
+	for _, id := range r.reserved {
+		anchors.Reserve(id)
+	}
+	pc := parser.NewContext()
 	pc.Set(contextKey, linker)
+	pc.Set(anchorsKey, anchors)
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if b, ok := w.(*bytes.Buffer); ok {
 		w = bufferWriter{b}
@@ -111,7 +123,7 @@ func (r *Renderer) RenderTo(w io.Writer, body []byte, linker Linker) ([]string, 
 	if err := r.md.Renderer().Render(w, body, doc); err != nil {
 		return nil, err
 	}
-	return ids.a.List(), nil
+	return anchors.List(), nil
 }
 
 // bufferWriter lets goldmark write straight into a bytes.Buffer. Given
@@ -121,15 +133,6 @@ type bufferWriter struct{ *bytes.Buffer }
 
 func (bufferWriter) Buffered() int { return 0 }
 func (bufferWriter) Flush() error  { return nil }
-
-// anchorIDs adapts slug.Anchors to goldmark's parser.IDs.
-type anchorIDs struct{ a *slug.Anchors }
-
-func (i *anchorIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	return []byte(i.a.Next(string(value)))
-}
-
-func (i *anchorIDs) Put(value []byte) { i.a.Put(string(value)) }
 
 // linkTransformer hands every link, image and autolink to the page's Linker.
 // The Linker sees a destination as the reader will: backslash escapes and
@@ -149,7 +152,11 @@ type Warner interface {
 func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	linker, _ := pc.Get(contextKey).(Linker)
 	if linker == nil {
-		return
+		linker = keepLinks{}
+	}
+	anchors, _ := pc.Get(anchorsKey).(*slug.Anchors)
+	if anchors == nil {
+		anchors = slug.NewAnchors()
 	}
 	src := reader.Source()
 	lines := &lineIndex{src: src}
@@ -168,6 +175,9 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			// The anchor comes from the text as the reader sees it: link
+			// and image syntax and character references resolved.
+			n.SetAttributeString("id", []byte(anchors.Next(headingText(n, src))))
 			off := lineStart(src, n)
 			switch {
 			case n.Level == 1:
@@ -251,6 +261,37 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	for _, n := range drop {
 		unlink(n, src)
 	}
+}
+
+// keepLinks is the Linker of a body rendered without one: every link
+// stays as written.
+type keepLinks struct{}
+
+func (keepLinks) Link(dest string, _ bool, _ Pos) (string, bool) { return dest, true }
+
+// headingText is the text of a heading as it reads: the text of its links,
+// emphasis and code, an image's description, with backslash escapes and
+// character references resolved ("Caf&eacute;" is "Café"). Raw HTML is
+// left out.
+func headingText(h *ast.Heading, src []byte) string {
+	var b []byte
+	_ = ast.Walk(h, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b = append(b, c.Segment.Value(src)...)
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *ast.AutoLink:
+			b = append(b, c.Label(src)...)
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return Destination(b)
 }
 
 // safeLanguage reports whether the language of a fenced code block is a

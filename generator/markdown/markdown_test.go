@@ -100,3 +100,33 @@ func TestRawHTML(t *testing.T) {
 		t.Errorf("raw HTML not rendered with RawHTML:\n%s", raw.HTML)
 	}
 }
+
+// TestHeadingAnchors checks that a heading's anchor comes from its text as
+// it reads, not from the Markdown written, and never takes a reserved id.
+func TestHeadingAnchors(t *testing.T) {
+	src := "## [Een link](visie.md) tekst\n\n" +
+		"## ![alt tekst](plaatje.png)\n\n" +
+		"## Caf&eacute; &amp; thee\n\n" +
+		"## Caf&#233; twee\n\n" +
+		"## Ｆｕｌｌｗｉｄｔｈ ﬁ ligature\n\n" +
+		"## *Nadruk* en `code`\n\n" +
+		"## Inhoud\n\n" +
+		"## Inhoud\n\n" +
+		"## <b>Vet</b> kop\n"
+	res, err := New(Options{ReservedIDs: []string{"inhoud"}}).Render([]byte(src), &recorder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"een-link-tekst", "alt-tekst", "cafe-thee", "cafe-twee", "fullwidth-fi-ligature", "nadruk-en-code", "inhoud-1", "inhoud-2", "vet-kop"}
+	if strings.Join(res.Anchors, " ") != strings.Join(want, " ") {
+		t.Errorf("anchors %q, want %q", res.Anchors, want)
+	}
+	for _, id := range want {
+		if !strings.Contains(string(res.HTML), `id="`+id+`"`) {
+			t.Errorf("no heading with id %q in:\n%s", id, res.HTML)
+		}
+	}
+	if strings.Contains(string(res.HTML), `id="inhoud"`) {
+		t.Errorf("a heading took the reserved id inhoud:\n%s", res.HTML)
+	}
+}

@@ -2,8 +2,9 @@
 // path segments and anchors lobsite uses in URLs.
 //
 // The rule, identical for URLs and heading anchors: decompose the text
-// (Unicode NFD) so that accents become separate marks, drop the marks, map a
-// few letters that do not decompose (ß, æ, ø, ł, ĳ), lower-case, turn every run
+// (Unicode NFKD) so that accents become separate marks and compatibility
+// forms their plain letters (ﬁ, Ｆ, ²), drop the marks, map a few letters
+// that do not decompose (ß, æ, ø, ł), lower-case, turn every run
 // of characters other than a–z and 0–9 into one hyphen, and trim hyphens at
 // both ends. So "Loopbaanoriëntatie Week" becomes "loopbaanorientatie-week",
 // for NFC and NFD input alike.
@@ -26,7 +27,9 @@ func Make(s string) string {
 	b.Grow(len(s))
 	dash := false
 	if !ascii(s) {
-		s = norm.NFD.String(s) // é → e + a combining accent, dropped below
+		// é → e + a combining accent, dropped below; compatibility forms
+		// too: ﬁ → fi, Ｆ → F, ² → 2.
+		s = norm.NFKD.String(s)
 	}
 	for _, r := range s {
 		switch {
@@ -112,3 +115,7 @@ func ascii(s string) bool {
 	}
 	return true
 }
+
+// Reserve marks id as taken without listing it: an id the page around the
+// body already has, which no heading may get.
+func (a *Anchors) Reserve(id string) { a.used[id] = true }

@@ -17,6 +17,7 @@ func TestMake(t *testing.T) {
 		{"IJsselmeer ĳs", "ijsselmeer-ijs"},
 		{"**Doel**", "doel"},
 		{"2026-2027", "2026-2027"},
+		{"ﬁets in Ｇｒｏｅｎ²", "fiets-in-groen2"},
 		{"???", ""},
 		{"", ""},
 	}
