@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/tdewolff/minify/v2"
@@ -466,14 +467,12 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 	b.themeSrc.dir, b.themeSrc.override, b.themeSrc.lang, b.themeSrc.funcs = dir, override, site.Settings.Lang, funcs
 	t, err := theme.Load(themes.Default(), override, site.Settings.Lang, funcs, pre)
 	if err != nil {
-		if pre != nil {
-			// Minified, every layout is one line: load it as written to
-			// find the line and column of the mistake.
-			if _, err2 := theme.Load(themes.Default(), override, site.Settings.Lang, funcs, nil); err2 != nil {
-				err = err2
-			}
+		// Load it as written to find the line and column of the mistake:
+		// minifying and the UI strings put in move them.
+		if _, err2 := theme.LoadAsWritten(themes.Default(), override, site.Settings.Lang, funcs); err2 != nil {
+			err = err2
 		}
-		probs.Add(b.themeProblem(err, ""))
+		probs.Add(b.themeProblem(err, nil))
 		b.theme = nil
 		return nil
 	}
@@ -483,7 +482,9 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 
 // frameIDs are the ids of the page frame that links may point to and
 // headings may not take: "inhoud" is the layouts' <main>, where the skip
-// link ("Naar de inhoud") goes; a heading "Inhoud" gets "inhoud-1".
+// link ("Naar de inhoud") goes; a heading "Inhoud" gets "inhoud-1". The
+// layouts' other ids have an underscore (lijst_opdrachten), which heading
+// anchors never have.
 var frameIDs = []string{"inhoud"}
 
 // layoutError is a layout that failed on a page.
@@ -496,69 +497,101 @@ type layoutError struct {
 func (e *layoutError) Error() string { return fmt.Sprintf("thema, pagina /%s: %v", e.page.URL, e.err) }
 func (e *layoutError) Unwrap() error { return e.err }
 
-// templateErrRE matches html/template's errors: "template: layouts/x.html:3:7: ..."
-// (the column is left out for some parse errors).
-var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+// templateErrRE finds html/template's positions in an error:
+// "template: layouts/x.html:3:7: " (the column is left out for some parse
+// errors). An error in a partial called with deel holds two: the caller's
+// and, last, the partial's own.
+var templateErrRE = regexp.MustCompile(`(?:html/)?template: ([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // themeProblem turns an error of the theme's templates into a problem at
-// the template file's line and column, in Dutch where the error is a
-// common one. url, when not empty, is the page that was being laid out.
-func (b *Builder) themeProblem(err error, url string) *diag.Problem {
+// the template file's line and column (1-based, in characters, as all
+// problems), in Dutch where the error is a common one. The error must come
+// from templates loaded as written (theme.LoadAsWritten) for the position
+// to be that of the file. page, when not nil, is the page being laid out.
+func (b *Builder) themeProblem(err error, page *content.Page) *diag.Problem {
 	msg := err.Error()
 	prob := &diag.Problem{Path: b.themeSrc.dir}
-	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		file := m[1]
-		prob.Line, _ = strconv.Atoi(m[2])
-		prob.Col, _ = strconv.Atoi(m[3])
-		msg = m[4]
+	if all := templateErrRE.FindAllStringSubmatchIndex(msg, -1); all != nil {
+		m := all[len(all)-1]
+		file := msg[m[2]:m[3]]
+		prob.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
 		prob.Path = "themes/default/" + file
+		src, rerr := fs.ReadFile(themes.Default(), file)
 		if b.themeSrc.override != nil {
-			if _, err := fs.Stat(b.themeSrc.override, file); err == nil {
-				prob.Path = b.themeSrc.dir + "/" + file
+			if over, err := fs.ReadFile(b.themeSrc.override, file); err == nil {
+				prob.Path, src, rerr = b.themeSrc.dir+"/"+file, over, nil
 			}
 		}
+		if m[6] >= 0 && rerr == nil {
+			// html/template counts columns from 0, in bytes.
+			col, _ := strconv.Atoi(msg[m[6]:m[7]])
+			lines := strings.Split(string(src), "\n")
+			if prob.Line >= 1 && prob.Line <= len(lines) && col <= len(lines[prob.Line-1]) {
+				prob.Col = utf8.RuneCountInString(lines[prob.Line-1][:col]) + 1
+			}
+		}
+		msg = msg[m[1]:]
 	}
 	// "executing "inhoud" at <.Page.Titel>: " says where; the rest what.
 	if i := strings.Index(msg, ">: "); strings.HasPrefix(msg, "executing ") && i > 0 {
 		msg = msg[i+3:]
 	}
-	switch m := themeMsgRE.FindStringSubmatch(msg); {
-	case m == nil:
-		msg = "fout in het sjabloon: " + msg
-	case m[1] != "":
-		msg = fmt.Sprintf("het veld %s bestaat niet in %s; controleer de naam, hoofdletters tellen mee", m[1], m[2])
-	case m[3] != "":
-		msg = fmt.Sprintf("de functie %s bestaat niet; controleer de naam", m[3])
-	case m[4] != "":
-		msg = "een losse }: een actie sluit met }}"
-	case m[5] != "":
-		msg = "het sjabloon houdt op midden in een actie of blok; ontbreekt er een }} of een {{end}}?"
+	prob.Msg = dutchTemplateError(msg)
+	if page != nil {
+		prob.Msg += fmt.Sprintf(" (bij pagina /%s)", page.URL)
 	}
-	if url != "" {
-		msg += fmt.Sprintf(" (bij pagina /%s)", url)
-	}
-	prob.Msg = msg
 	return prob
 }
 
-// themeMsgRE matches the template errors a theme writer makes most: a
-// misspelt field and an unknown function.
-var themeMsgRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$|^function "([^"]+)" not defined$|^(bad character U\+007D '\}')$|(unexpected EOF)$`)
+// dutchTemplateError says the template errors a theme writer makes most in
+// Dutch, and the others with a Dutch start.
+func dutchTemplateError(msg string) string {
+	m := themeMsgRE.FindStringSubmatch(msg)
+	switch {
+	case m == nil:
+		return "fout in het sjabloon: " + msg
+	case m[1] != "":
+		return fmt.Sprintf("het veld %s bestaat niet in %s; controleer de naam, hoofdletters tellen mee", m[1], m[2])
+	case m[3] != "":
+		return fmt.Sprintf("de functie %s bestaat niet; controleer de naam", m[3])
+	case m[4] != "":
+		return "een losse }: een actie sluit met }}"
+	case m[5] != "":
+		return "het sjabloon houdt op midden in een actie of blok; ontbreekt er een }} of een {{end}}?"
+	case m[6] != "":
+		return "er staat een {{end}} zonder {{if}}, {{range}}, {{with}}, {{block}} of {{define}} ervoor"
+	case m[7] != "":
+		return "een {{define}} begint voordat het blok ervoor met {{end}} is afgesloten"
+	default: // m[8]
+		return "een actie wordt niet afgesloten met }} (hier staat " + m[8] + ")"
+	}
+}
+
+// themeMsgRE matches those errors: a misspelt field, an unknown function,
+// a lone }, a template that ends inside an action or block, an {{end}} too
+// many, a missing {{end}} before a define, an action not closed.
+var themeMsgRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$|^function "([^"]+)" not defined$|^(bad character U\+007D '\}')$|(unexpected EOF)$|^(unexpected \{\{end\}\})|^(unexpected <define>)|^bad character U\+[0-9A-F]+ ('.+')$`)
 
 // layoutProblem is themeProblem for a layout that failed on a page. The
-// layouts are minified when the theme loads, which puts each on one line:
-// the page is laid out again with the layouts as written, for the line and
-// column to point at the mistake.
+// layouts are minified and have the UI strings put in when the theme
+// loads, which moves lines and columns: the page is laid out again with
+// the layouts as written (and the partials rendered afresh from those) for
+// the position to point at the mistake.
 func (b *Builder) layoutProblem(le *layoutError) *diag.Problem {
 	err := le.err
-	if !b.opts.NoMinify {
-		if t, lerr := theme.Load(themes.Default(), b.themeSrc.override, b.themeSrc.lang, b.themeSrc.funcs, nil); lerr == nil {
-			if err2 := t.Execute(io.Discard, le.kind, b.newView(le.page, "")); err2 != nil {
-				err = err2
-			}
+	funcs := template.FuncMap{}
+	for k, v := range b.themeSrc.funcs {
+		funcs[k] = v
+	}
+	var t *theme.Theme
+	funcs["deel"] = func(name string, v *view) (template.HTML, error) { return t.Partial(name, v) }
+	t, lerr := theme.LoadAsWritten(themes.Default(), b.themeSrc.override, b.themeSrc.lang, funcs)
+	if lerr == nil {
+		if err2 := t.Execute(io.Discard, le.kind, b.newView(le.page, "")); err2 != nil {
+			err = err2
 		}
 	}
-	return b.themeProblem(err, le.page.URL)
+	return b.themeProblem(err, le.page)
 }
 
 // globalHash covers everything every page shows: settings, theme, options,

@@ -342,14 +342,15 @@ func (v *view) trail() template.HTML {
 
 // Related returns a section listing related pages under a heading with the
 // UI string titleKey, or nothing when there are none. id makes the
-// heading's anchor ("lijst-<id>").
+// heading's id ("lijst_<id>": with an underscore, which no heading anchor
+// in the body has, so the two never clash).
 func (v *view) Related(id, titleKey string, ps []*content.Page) template.HTML {
 	if len(ps) == 0 {
 		return ""
 	}
 	id = html.EscapeString(id)
 	var b strings.Builder
-	b.WriteString(`<section class="verwijzing" aria-labelledby="lijst-` + id + `"><h2 id="lijst-` + id + `">`)
+	b.WriteString(`<section class="verwijzing" aria-labelledby="lijst_` + id + `"><h2 id="lijst_` + id + `">`)
 	b.WriteString(html.EscapeString(v.t(titleKey)))
 	b.WriteString("</h2><ul>")
 	v.writeLinks(&b, ps)

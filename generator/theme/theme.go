@@ -10,6 +10,12 @@
 // The default theme is built into the binary; a site's themes/<naam>/
 // folder overrides it file by file, so a school can change one template or
 // only the CSS. Templates are html/template: every value is escaped.
+//
+// Ids in layouts have an underscore (id="lijst_opdrachten"): the anchors of
+// headings in a page's text are made of a–z, 0–9 and hyphens only, so the
+// two never clash. The one id without is inhoud, the page's <main> and the
+// skip link's target, which headings skip (a heading "Inhoud" gets
+// inhoud-1).
 package theme
 
 import (
@@ -47,6 +53,18 @@ type Theme struct {
 // constant UI strings are put in and before it is parsed, so pages come out
 // of the templates already minified.
 func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify func([]byte) ([]byte, error)) (*Theme, error) {
+	return load(builtin, override, lang, funcs, minify, true)
+}
+
+// LoadAsWritten is Load with every layout parsed exactly as its file is
+// written: not minified, and with no UI strings put in. Pages come out the
+// same, a little slower; what it is for is errors, whose lines and columns
+// then are those of the files.
+func LoadAsWritten(builtin, override fs.FS, lang string, funcs template.FuncMap) (*Theme, error) {
+	return load(builtin, override, lang, funcs, nil, false)
+}
+
+func load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify func([]byte) ([]byte, error), inline bool) (*Theme, error) {
 	files := map[string][]byte{}
 	for _, fsys := range []fs.FS{builtin, override} {
 		if fsys == nil {
@@ -56,7 +74,9 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			// Named pipes, sockets and devices are skipped: reading one
+			// could wait for ever.
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice) != 0 {
 				return nil
 			}
 			b, err := fs.ReadFile(fsys, p)
@@ -109,18 +129,24 @@ func Load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 	// UI strings with a constant key are known now: put them into the
 	// templates as text, so pages do not look them up one by one.
 	for n, b := range files {
-		if strings.HasPrefix(n, "layouts/") {
+		if !strings.HasPrefix(n, "layouts/") {
+			continue
+		}
+		if inline {
 			files[n] = constStrings.ReplaceAllFunc(b, func(m []byte) []byte {
-				key := string(constStrings.FindSubmatch(m)[1])
-				return []byte(html.EscapeString(t.T(key)))
-			})
-			if minify != nil {
-				m, err := minify(files[n])
-				if err != nil {
-					return nil, fmt.Errorf("%s verkleinen: %w", n, err)
+				text := t.T(string(constStrings.FindSubmatch(m)[1]))
+				if strings.Contains(text, "{{") || strings.Contains(text, "}}") {
+					return m // left to {{t}}, which writes it as text
 				}
-				files[n] = m
+				return []byte(html.EscapeString(text))
+			})
+		}
+		if minify != nil {
+			m, err := minify(files[n])
+			if err != nil {
+				return nil, fmt.Errorf("%s verkleinen: %w", n, err)
 			}
+			files[n] = m
 		}
 	}
 	base, ok := files["layouts/basis.html"]

@@ -109,3 +109,36 @@ func TestErrors(t *testing.T) {
 		t.Errorf("missing layout: %v", err)
 	}
 }
+
+// TestUIStringsAreText checks that a UI string that looks like template
+// code is shown as it is written, never run.
+func TestUIStringsAreText(t *testing.T) {
+	override := fstest.MapFS{"i18n/nl.yaml": {Data: []byte("titel: \"Naar {{.Lang}} en {{ en }}\"\nmeer: Meer\n")}}
+	var th *Theme
+	funcs := map[string]any{"deel": func(name string, v any) (template.HTML, error) { return th.Partial(name, v) }}
+	th, err := Load(builtin(), override, "nl", funcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := render(t, th, "pagina"); !strings.Contains(got, "<h1>Naar {{.Lang}} en {{ en }}</h1>") {
+		t.Errorf("the UI string was not written as text:\n%s", got)
+	}
+}
+
+// TestLoadAsWritten checks that errors of a theme loaded as written point
+// at the line in the file, where the UI strings put in by Load (here one
+// spanning two lines) would move them.
+func TestLoadAsWritten(t *testing.T) {
+	override := fstest.MapFS{
+		"i18n/nl.yaml":        {Data: []byte("meer: \"Meer\\nen meer\"\n")},
+		"layouts/pagina.html": {Data: []byte("{{define \"inhoud\"}}{{t \"meer\"}}\n<p>{{if .Tekst}</p>{{end}}\n{{end}}")},
+	}
+	_, err := Load(builtin(), override, "nl", partialFuncs(), nil)
+	if err == nil || !strings.Contains(err.Error(), "layouts/pagina.html:3") {
+		t.Errorf("Load: %v; want the error at line 3 (one line moved by the UI string)", err)
+	}
+	_, err = LoadAsWritten(builtin(), override, "nl", partialFuncs())
+	if err == nil || !strings.Contains(err.Error(), "layouts/pagina.html:2") {
+		t.Errorf("LoadAsWritten: %v; want the error at line 2, as written", err)
+	}
+}
