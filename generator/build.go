@@ -15,10 +15,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 
@@ -103,11 +105,13 @@ type Builder struct {
 	site    *content.Site
 	listOf  map[string]*content.Page
 	global  uint64
-	state   map[string]*pageState // by page URL; replaced only after a good build
-	static  map[string]string     // output URL → signature (see staticSig) of the last good build
+	state   map[string]*pageState  // by page URL; replaced only after a good build
+	static  map[string]string      // output URL → signature (see staticSig) of the last good build
+	assets  map[string][]byte      // the theme's assets by name, minified unless NoMinify
+	years   func([]int) string     // leerjaren in words, in the site's language
+	date    func(time.Time) string // a date in words, in the site's language
 	sitemap []byte
 	built   bool            // the destination holds a complete good build
-	pending []renderedPage  // pages rendered by an incremental build, not yet written
 	ctx     context.Context // nil: never cancelled
 	oneShot bool            // no later Build will come: skip what only incremental builds use
 	baseURL string          // Options.BaseURL, checked and ending in "/"
@@ -121,9 +125,9 @@ type Builder struct {
 // section, since it shows nothing else of a page. Layouts call it as
 // {{deel "kop" .}}.
 func (b *Builder) partial(name string, v *view) (template.HTML, error) {
-	key := name + "\x00" + v.Root + "\x00" + v.Page.Section + "\x00" + string(v.Page.Kind)
-	if v.Page.Kind != content.KindHome && v.Page.Kind != content.KindNotFound {
-		key = name + "\x00" + v.Root + "\x00" + v.Page.Section
+	key := partKey{name: name, root: v.Root, section: v.Page.Section}
+	if v.Page.Kind == content.KindHome || v.Page.Kind == content.KindNotFound {
+		key.kind = v.Page.Kind // the home and 404 pages mark no menu item
 	}
 	if h, ok := b.partials.Load(key); ok {
 		return h.(template.HTML), nil
@@ -144,6 +148,12 @@ type SetupError struct{ Err error }
 
 func (e *SetupError) Error() string { return e.Err.Error() }
 func (e *SetupError) Unwrap() error { return e.Err }
+
+// partKey is what a shared part of the frame may differ by (see partial).
+type partKey struct {
+	name, root, section string
+	kind                content.Kind // set only for the home and 404 pages
+}
 
 // NewBuilder prepares a builder. It fails with a *SetupError when the
 // source cannot be opened or --base-url is malformed.
@@ -194,13 +204,25 @@ func newBuilder(opts Options) (*Builder, error) {
 		b.fsys = disk.FS{Dir: opts.Source}
 		dir = opts.Source
 	}
-	b.min = minify.New()
-	b.min.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
-	b.min.AddFunc("text/css", css.Minify)
-	b.min.AddFunc("application/javascript", js.Minify)
-	b.min.AddFunc("image/svg+xml", svg.Minify)
+	b.min = newMinifier(false)
 	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir})
 	return b, nil
+}
+
+// newMinifier returns the minifier for pages, style sheets, scripts and
+// SVG; with templates set, the HTML it reads holds Go template actions
+// (a layout's source), which it leaves as they are.
+func newMinifier(templates bool) *minify.M {
+	m := minify.New()
+	h := &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
+	if templates {
+		h.TemplateDelims = html.GoTemplateDelims
+	}
+	m.Add("text/html", h)
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return m
 }
 
 func unwrap(err error) error {
@@ -237,6 +259,7 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.oneShot = true
 	return b.run(nil, false)
 }
 
@@ -249,22 +272,14 @@ func (b *Builder) Build(changed []string) (*Result, error) {
 }
 
 func (b *Builder) run(changed []string, write bool) (*Result, error) {
-	b.pending = nil
 	b.partials = &sync.Map{}
-	full := changed == nil || !b.built
+	// A first build, or site.yaml or the theme changed: read and render
+	// everything again, into a fresh tree that is swapped in.
+	full := changed == nil || !b.built || slices.ContainsFunc(changed, func(c string) bool {
+		return c == content.SettingsPath || c == "themes" || strings.HasPrefix(c, "themes/")
+	})
 	if full {
 		changed = nil
-	}
-	global := changed == nil
-	for _, c := range changed {
-		if c == content.SettingsPath || strings.HasPrefix(c, "themes/") || c == "themes" {
-			global = true
-		}
-	}
-	if global {
-		// site.yaml or the theme: read and render everything again, into
-		// a fresh tree that is swapped in.
-		changed, full = nil, true
 	}
 	site, probs := b.loader.Load(changed)
 	if site == nil {
@@ -273,7 +288,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	if b.baseURL != "" {
 		site.Settings.BaseURL = b.baseURL
 	}
-	if global || b.theme == nil {
+	if full || b.theme == nil {
 		if err := b.loadTheme(site, probs); err != nil {
 			return nil, err
 		}
@@ -289,17 +304,19 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 	for _, a := range b.theme.Assets() {
 		assets[a] = true
 	}
+	sigs := make(map[string]string, len(site.Static)) // output URL → staticSig
 	for _, sf := range site.Static {
 		if assets[sf.URL] {
 			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als een bestand van het thema; geef het een andere naam, of pas het thema aan in themes/%s/assets/", sf.URL, site.Settings.Theme)
 		}
 		// Copied only at the end of a build, so check (which copies
-		// nothing) would miss a file that cannot be read: open it now.
-		if f, err := b.fsys.Open(sf.Source); err != nil {
+		// nothing) would miss a file that cannot be read: open it now,
+		// and take its signature while it is open.
+		sig, err := b.staticSig(sf)
+		if err != nil {
 			probs.Errorf(sf.Path, 0, 0, "kan niet worden gelezen (%v); controleer de rechten", unwrap(err))
-		} else {
-			f.Close()
 		}
+		sigs[sf.URL] = sig
 	}
 	b.setSite(site)
 
@@ -334,7 +351,7 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 			os.RemoveAll(outDir)
 		}
 	}
-	rendered, renderErr := b.renderAll(todo, states, outDir, write)
+	rendered, renderErr := b.renderAll(todo, states, outDir, write && !full)
 	if renderErr != nil {
 		cleanup()
 		var le *layoutError
@@ -385,14 +402,14 @@ func (b *Builder) run(changed []string, write bool) (*Result, error) {
 		return res, nil
 	}
 	if full {
-		n, err := b.finishFull(outDir)
+		n, err := b.finishFull(outDir, sigs)
 		if err != nil {
 			cleanup()
 			return nil, err
 		}
-		res.Written = rendered + n
+		res.Written = len(todo) + n
 	} else {
-		n, removed, err := b.finishIncremental(states)
+		n, removed, err := b.finishIncremental(states, rendered, sigs)
 		if err != nil {
 			return nil, err
 		}
@@ -442,9 +459,14 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		b.theme = nil
 		return nil
 	}
+	and := "en"
+	if site.Settings.Lang == "en" {
+		and = "and"
+	}
+	b.years, b.date = listYears(and), formatDate(site.Settings.Lang)
 	funcs := template.FuncMap{
-		"datum": formatDate(site.Settings.Lang),
-		"jaren": listYears(map[bool]string{true: "and", false: "en"}[site.Settings.Lang == "en"]),
+		"datum": b.date,
+		"jaren": b.years,
 		"join":  strings.Join,
 		"deel":  b.partial,
 		"dict": func(kv ...any) map[string]any {
@@ -458,10 +480,7 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 	}
 	var pre func([]byte) ([]byte, error)
 	if !b.opts.NoMinify {
-		tm := minify.New()
-		tm.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
-		tm.AddFunc("text/css", css.Minify)
-		tm.AddFunc("application/javascript", js.Minify)
+		tm := newMinifier(true)
 		pre = func(src []byte) ([]byte, error) { return tm.Bytes("text/html", src) }
 	}
 	b.themeSrc.dir, b.themeSrc.override, b.themeSrc.lang, b.themeSrc.funcs = dir, override, site.Settings.Lang, funcs
@@ -477,6 +496,14 @@ func (b *Builder) loadTheme(site *content.Site, probs *diag.List) error {
 		return nil
 	}
 	b.theme = t
+	b.assets = map[string][]byte{}
+	for _, name := range t.Assets() {
+		data, err := b.minifyAsset(name)
+		if err != nil {
+			return err
+		}
+		b.assets[name] = data
+	}
 	return nil
 }
 
@@ -718,12 +745,11 @@ type scratch struct {
 	md, min, out bytes.Buffer
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// renderAll renders todo on all cores. With dir set, each page is written
-// under dir at once; otherwise, with keep set, its bytes are kept in
-// b.pending for finishIncremental, and without it (check) dropped.
-func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, dir string, keep bool) (int, error) {
+// renderAll renders todo on all cores and puts the pages' states into
+// states. With dir set, each page is written under dir at once; with keep
+// set, the pages' bytes are returned, for finishIncremental; otherwise
+// (check) they are dropped.
+func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, dir string, keep bool) ([]renderedPage, error) {
 	type out struct {
 		st   *pageState
 		html []byte
@@ -738,6 +764,11 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 				return
 			}
 			st, err := b.renderTo(s, todo[i])
+			if err == nil && !b.oneShot {
+				// The fingerprint covers the link targets the body
+				// turned out to have.
+				st.fp = b.fingerprint(todo[i], st.targets)
+			}
 			var page []byte
 			switch {
 			case err != nil:
@@ -751,6 +782,7 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 	})
 	var first error
 	failed := 0
+	var pages []renderedPage
 	for i, r := range results {
 		if r.err != nil {
 			if first == nil {
@@ -759,22 +791,18 @@ func (b *Builder) renderAll(todo []*content.Page, states map[string]*pageState, 
 			failed++
 			continue
 		}
-		// The fingerprint covers the link targets the body turned out to have.
-		if !b.oneShot {
-			r.st.fp = b.fingerprint(todo[i], r.st.targets)
-		}
 		states[todo[i].URL] = r.st
-		if dir == "" && keep {
-			b.pending = append(b.pending, renderedPage{todo[i].URL, r.html})
+		if keep {
+			pages = append(pages, renderedPage{todo[i].URL, r.html})
 		}
 	}
 	if b.ctx != nil && b.ctx.Err() != nil {
-		return 0, b.ctx.Err()
+		return nil, b.ctx.Err()
 	}
 	if failed > 1 {
-		return 0, fmt.Errorf("%w (en nog %d pagina's met een fout)", first, failed-1)
+		return nil, fmt.Errorf("%w (en nog %d pagina's met een fout)", first, failed-1)
 	}
-	return len(todo), first
+	return pages, first
 }
 
 // writeFile writes a new file, making its folder. Every page has a folder
@@ -790,19 +818,8 @@ func writeFile(name string, data []byte) error {
 	return disk.WriteFile(name, data)
 }
 
-// render renders one page: the body (minified unless NoMinify), then the
-// layout, which was minified at theme load.
-func (b *Builder) render(p *content.Page) (*pageState, []byte, error) {
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
-	st, err := b.renderTo(s, p)
-	if err != nil {
-		return nil, nil, err
-	}
-	return st, bytes.Clone(s.out.Bytes()), nil
-}
-
-// renderTo is render writing the page into s.out.
+// renderTo renders one page into s.out: the body (minified unless
+// NoMinify), then the layout, which was minified at theme load.
 func (b *Builder) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 	out := &s.out
 	out.Reset()
@@ -853,20 +870,15 @@ func (b *Builder) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 }
 
 // finishFull writes assets, static files, the sitemap and the marker into
-// dir and swaps it in.
-func (b *Builder) finishFull(dir string) (int, error) {
+// dir and swaps it in. sigs are the static files' signatures by URL.
+func (b *Builder) finishFull(dir string, sigs map[string]string) (int, error) {
 	n := 0
 	for _, name := range b.theme.Assets() {
-		data, err := b.asset(name)
-		if err != nil {
-			return 0, err
-		}
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(name)), b.assets[name]); err != nil {
 			return 0, err
 		}
 		n++
 	}
-	static := map[string]string{}
 	for _, sf := range b.site.Static {
 		data, err := fs.ReadFile(b.fsys, sf.Source)
 		if err != nil {
@@ -875,7 +887,6 @@ func (b *Builder) finishFull(dir string) (int, error) {
 		if err := writeFile(filepath.Join(dir, filepath.FromSlash(sf.URL)), data); err != nil {
 			return 0, err
 		}
-		static[sf.URL] = b.staticSig(sf)
 		n++
 	}
 	b.sitemap = b.makeSitemap()
@@ -891,17 +902,16 @@ func (b *Builder) finishFull(dir string) (int, error) {
 	if err := swapIn(dir, b.dest); err != nil {
 		return 0, fmt.Errorf("kan de nieuwe site niet op %s zetten: %w", b.dest, err)
 	}
-	b.static = static
-	b.pending = nil
+	b.static = sigs
 	return n, nil
 }
 
 // finishIncremental writes the pages rendered in this build over the
 // destination (each file atomically), removes pages and files that are
-// gone, and updates static files and the sitemap.
-func (b *Builder) finishIncremental(states map[string]*pageState) (written, removed int, err error) {
-	defer func() { b.pending = nil }()
-	for _, r := range b.pending {
+// gone, and updates static files (sigs: their signatures by URL) and the
+// sitemap.
+func (b *Builder) finishIncremental(states map[string]*pageState, pages []renderedPage, sigs map[string]string) (written, removed int, err error) {
+	for _, r := range pages {
 		if err := writeAtomic(outFile(b.dest, r.url), r.html); err != nil {
 			return written, removed, err
 		}
@@ -914,13 +924,10 @@ func (b *Builder) finishIncremental(states map[string]*pageState) (written, remo
 			}
 		}
 	}
-	static := map[string]string{}
 	for _, sf := range b.site.Static {
 		// Copy only what changed since the last good build: a site with
 		// many images must not copy them all on every save.
-		sig := b.staticSig(sf)
-		static[sf.URL] = sig
-		if old, ok := b.static[sf.URL]; ok && sig != "" && old == sig {
+		if old, ok := b.static[sf.URL]; ok && sigs[sf.URL] != "" && old == sigs[sf.URL] {
 			continue
 		}
 		data, err := fs.ReadFile(b.fsys, sf.Source)
@@ -934,13 +941,13 @@ func (b *Builder) finishIncremental(states map[string]*pageState) (written, remo
 		written++
 	}
 	for u := range b.static {
-		if _, ok := static[u]; !ok {
+		if _, ok := sigs[u]; !ok {
 			if err := removeOutput(b.dest, filepath.Join(b.dest, filepath.FromSlash(u))); err == nil {
 				removed++
 			}
 		}
 	}
-	b.static = static
+	b.static = sigs
 	if sm := b.makeSitemap(); !bytes.Equal(sm, b.sitemap) {
 		b.sitemap = sm
 		if sm == nil {
@@ -953,15 +960,20 @@ func (b *Builder) finishIncremental(states map[string]*pageState) (written, remo
 	return written, removed, nil
 }
 
-// staticSig identifies the version of a static file: its path, size and
-// modification time. An unreadable file gets a signature that never
-// matches, so it is read (and its error reported).
-func (b *Builder) staticSig(sf content.StaticFile) string {
-	info, err := fs.Stat(b.fsys, sf.Source)
+// staticSig opens a static file, which fails when it cannot be read, and
+// returns what identifies its version: its path, size and modification
+// time ("" when these cannot be had, a signature that never matches).
+func (b *Builder) staticSig(sf content.StaticFile) (string, error) {
+	f, err := b.fsys.Open(sf.Source)
 	if err != nil {
-		return ""
+		return "", err
 	}
-	return fmt.Sprintf("%s|%d|%d", sf.Path, info.Size(), info.ModTime().UnixNano())
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", nil
+	}
+	return fmt.Sprintf("%s|%d|%d", sf.Path, info.Size(), info.ModTime().UnixNano()), nil
 }
 
 // removeOutput removes a file and then every folder above it that became
@@ -978,7 +990,9 @@ func removeOutput(root, name string) error {
 	return nil
 }
 
-func (b *Builder) asset(name string) ([]byte, error) {
+// minifyAsset returns the theme's asset name, minified unless NoMinify
+// when it is a style sheet, script or SVG.
+func (b *Builder) minifyAsset(name string) ([]byte, error) {
 	data := b.theme.Asset(name)
 	if b.opts.NoMinify {
 		return data, nil

@@ -144,7 +144,7 @@ func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, pag
 	for name, data := range fuzzSite {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	b := &Builder{opts: base.opts, fsys: fsys, md: base.md, raw: base.raw, theme: base.theme, min: base.min}
+	b := &Builder{opts: base.opts, fsys: fsys, md: base.md, raw: base.raw, theme: base.theme, min: base.min, assets: base.assets, years: base.years, date: base.date}
 	b.loader = content.NewLoader(fsys, content.Options{Scan: privacyScan})
 	site, probs := b.loader.Load(nil)
 	if site == nil {
@@ -152,12 +152,13 @@ func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, pag
 	}
 	b.setSite(site)
 	if p := site.ByPath[fuzzPath]; p != nil {
-		st, out, err := b.render(p)
+		sc := new(scratch)
+		st, err := b.renderTo(sc, p)
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		probs.Add(st.probs...)
-		page = out
+		page = sc.out.Bytes()
 		src, err := b.loader.Body(p)
 		if err != nil {
 			t.Fatalf("body: %v", err)

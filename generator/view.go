@@ -44,8 +44,10 @@ type view struct {
 	Trail    template.HTML
 	Facts    template.HTML
 
-	t  func(string) string // the theme's UI strings
-	nl string              // "\n" between the rows Facts writes, "" when minifying
+	t     func(string) string    // the theme's UI strings
+	years func([]int) string     // leerjaren as "1, 2 en 3"
+	date  func(time.Time) string // a date in words, in the site's language
+	nl    string                 // "\n" between the rows Facts writes, "" when minifying
 }
 
 type navItem struct {
@@ -94,11 +96,7 @@ func (v *view) Link(p *content.Page) string {
 func (v *view) A(p *content.Page) template.HTML {
 	var b strings.Builder
 	b.Grow(len(v.Root) + len(p.URL) + len(p.Title) + 16)
-	b.WriteString(`<a href="`)
-	b.WriteString(html.EscapeString(v.Link(p)))
-	b.WriteString(`">`)
-	b.WriteString(html.EscapeString(p.Title))
-	b.WriteString(`</a>`)
+	v.writeA(&b, p)
 	return template.HTML(b.String())
 }
 
@@ -162,7 +160,7 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 		case p.Exercise != nil:
 			e := p.Exercise
 			b.WriteString(`<p class="meta">`)
-			b.WriteString(html.EscapeString(v.t("leerjaar") + " " + listYears(v.and())(e.Years)))
+			b.WriteString(html.EscapeString(v.t("leerjaar") + " " + v.years(e.Years)))
 			if e.Duration > 0 {
 				b.WriteString(html.EscapeString(fmt.Sprintf(" · %d %s", e.Duration, v.t("minuten"))))
 			}
@@ -172,11 +170,8 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 			b.WriteString("</p>")
 		case p.Activity != nil:
 			a := p.Activity
-			b.WriteString(`<p class="meta"><time datetime="`)
-			b.WriteString(a.Date.Format("2006-01-02"))
-			b.WriteString(`">`)
-			b.WriteString(html.EscapeString(formatDate(v.S.Lang)(a.Date)))
-			b.WriteString("</time>")
+			b.WriteString(`<p class="meta">`)
+			v.writeTime(&b, a.Date)
 			if a.Time != "" {
 				b.WriteString(" · " + html.EscapeString(a.Time))
 			}
@@ -195,6 +190,10 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 // a large exercise bank has thousands of pages with it, and written as a
 // template it cost more than all of the rest of the page's own layout.
 func (v *view) facts() template.HTML {
+	p := v.Page
+	if p.Exercise == nil && p.Activity == nil && p.Guide == nil && p.Sector == nil {
+		return ""
+	}
 	var b strings.Builder
 	b.Grow(6 * v.aSize(40))
 	row := func(key string) *strings.Builder {
@@ -215,23 +214,14 @@ func (v *view) facts() template.HTML {
 	}
 	links := func(key string, ps []*content.Page) {
 		if len(ps) > 0 {
-			for i, p := range ps {
-				if i == 0 {
-					row(key)
-				} else {
-					b.WriteString(", ")
-				}
-				v.writeA(&b, p)
-			}
+			v.writeInlineLinks(row(key), ps)
 			endRow()
 		}
 	}
-	years := listYears(v.and())
-	p := v.Page
 	switch {
 	case p.Exercise != nil:
 		e := p.Exercise
-		row("leerjaren").WriteString(years(e.Years))
+		row("leerjaren").WriteString(v.years(e.Years))
 		endRow()
 		if e.Duration > 0 {
 			text("duur", strconv.Itoa(e.Duration)+" "+v.t("minuten"))
@@ -239,13 +229,7 @@ func (v *view) facts() template.HTML {
 		if e.Form != "" {
 			text("werkvorm", v.t(e.Form))
 		}
-		row("competenties")
-		for i, p := range e.Rel.Competencies {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			v.writeA(&b, p)
-		}
+		v.writeInlineLinks(row("competenties"), e.Rel.Competencies)
 		endRow()
 		links("kernvragen", e.Rel.Questions)
 		links("sectoren", e.Rel.Sectors)
@@ -261,31 +245,23 @@ func (v *view) facts() template.HTML {
 		}
 	case p.Activity != nil:
 		a := p.Activity
-		date := formatDate(v.S.Lang)
-		row("datum").WriteString(`<time datetime="`)
-		b.WriteString(a.Date.Format("2006-01-02"))
-		b.WriteString(`">`)
-		b.WriteString(html.EscapeString(date(a.Date)))
-		b.WriteString("</time>")
+		v.writeTime(row("datum"), a.Date)
 		if !a.Until.IsZero() {
-			b.WriteString(` – <time datetime="`)
-			b.WriteString(a.Until.Format("2006-01-02"))
-			b.WriteString(`">`)
-			b.WriteString(html.EscapeString(date(a.Until)))
-			b.WriteString("</time>")
+			b.WriteString(" – ")
+			v.writeTime(&b, a.Until)
 		}
 		endRow()
 		text("tijd", a.Time)
 		text("periode", a.Period)
 		text("locatie", a.Location)
-		text("leerjaren", years(a.Years))
+		text("leerjaren", v.years(a.Years))
 		links("sectoren", a.Rel.Sectors)
 		links("competenties", a.Rel.Competencies)
 	case p.Guide != nil:
 		g := p.Guide
 		text("frequentie", g.Frequency)
 		text("deelnemers", strings.Join(g.Participants, ", "))
-		text("leerjaren", years(g.Years))
+		text("leerjaren", v.years(g.Years))
 		links("kernvragen", g.Rel.Questions)
 		links("competenties", g.Rel.Competencies)
 	case p.Sector != nil:
@@ -310,14 +286,18 @@ func (v *view) docTitle() string {
 // InlineLinks returns links to the pages separated by commas.
 func (v *view) InlineLinks(ps []*content.Page) template.HTML {
 	var b strings.Builder
+	v.writeInlineLinks(&b, ps)
+	return template.HTML(b.String())
+}
+
+func (v *view) writeInlineLinks(b *strings.Builder, ps []*content.Page) {
 	b.Grow(len(ps) * v.aSize(2))
 	for i, p := range ps {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		v.writeA(&b, p)
+		v.writeA(b, p)
 	}
-	return template.HTML(b.String())
 }
 
 // trail returns the breadcrumb items: a link for every level above the
@@ -358,11 +338,13 @@ func (v *view) Related(id, titleKey string, ps []*content.Page) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (v *view) and() string {
-	if v.S.Lang == "en" {
-		return "and"
-	}
-	return "en"
+// writeTime writes a date as <time datetime="2026-10-12">maandag 12 oktober 2026</time>.
+func (v *view) writeTime(b *strings.Builder, d time.Time) {
+	b.WriteString(`<time datetime="`)
+	b.WriteString(d.Format("2006-01-02"))
+	b.WriteString(`">`)
+	b.WriteString(html.EscapeString(v.date(d)))
+	b.WriteString("</time>")
 }
 
 func (v *view) writeA(b *strings.Builder, p *content.Page) {
@@ -378,7 +360,7 @@ func (v *view) Asset(name string) string { return v.Root + name }
 
 func (b *Builder) newView(p *content.Page, body string) *view {
 	s := b.site
-	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T}
+	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T, years: b.years, date: b.date}
 	if b.opts.NoMinify {
 		v.nl = "\n"
 	}
@@ -389,9 +371,7 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 		if u, err := url.Parse(s.Settings.BaseURL); err == nil && s.Settings.BaseURL != "" {
 			v.Root = u.Path
 		}
-		if css, err := b.asset("style.css"); err == nil {
-			v.InlineCSS = template.CSS(css)
-		}
+		v.InlineCSS = template.CSS(b.assets["style.css"])
 	}
 	if s.Settings.BaseURL != "" && p.Kind != content.KindNotFound {
 		v.Absolute = s.Settings.BaseURL + p.URL
