@@ -1203,8 +1203,9 @@ func privacyScan(s content.Settings) func(path string, src []byte) []*diag.Probl
 	sc := privacy.New(s.Domains)
 	return func(path string, src []byte) []*diag.Problem {
 		var out []*diag.Problem
+		lines := diag.NewLines(src)
 		for _, f := range sc.Scan(src) {
-			line, col := diag.Position(src, f.Offset)
+			line, col := lines.Position(f.Offset)
 			out = append(out, &diag.Problem{Path: path, Line: line, Col: col, Msg: f.Message(), Severity: diag.Warning})
 		}
 		return out

@@ -74,16 +74,27 @@ func (f *fields) keyPos(key string) (int, int) {
 	return 0, 0
 }
 
+// missing reports the required key as absent, at the start of the front
+// matter: "de sleutel "titel" ontbreekt; " and the hint made of format and
+// args. A key that is there without a value has a problem of its own
+// (see empty), so it is not reported again.
+func (f *fields) missing(key, format string, args ...any) {
+	if f.empty(key) {
+		return
+	}
+	line, col := f.firstPos()
+	f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; "+format, append([]any{key}, args...)...)
+}
+
 func (f *fields) str(key string, required bool) string {
 	v := f.get(key)
 	if v == nil {
-		if required && !f.empty(key) {
-			line, col := f.firstPos()
+		if required {
 			where := "de front matter"
 			if f.path == SettingsPath {
 				where = SettingsPath
 			}
-			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een regel `%s: ...` toe aan %s", key, key, where)
+			f.missing(key, "voeg een regel `%s: ...` toe aan %s", key, where)
 		}
 		return ""
 	}
@@ -138,9 +149,8 @@ func (f *fields) firstPos() (int, int) {
 func (f *fields) integer(key string, required bool, min, max int) (int, bool) {
 	v := f.get(key)
 	if v == nil {
-		if required && !f.empty(key) {
-			line, col := f.firstPos()
-			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een regel `%s: ...` toe met een getal van %d tot en met %d", key, key, min, max)
+		if required {
+			f.missing(key, "voeg een regel `%s: ...` toe met een getal van %d tot en met %d", key, min, max)
 		}
 		return 0, false
 	}
@@ -263,9 +273,8 @@ func (f *fields) ints(key string, min, max int) []int {
 func (f *fields) enum(key string, required bool, allowed []string) string {
 	v := f.get(key)
 	if v == nil {
-		if required && !f.empty(key) {
-			line, col := f.firstPos()
-			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; kies uit %s", key, strings.Join(allowed, ", "))
+		if required {
+			f.missing(key, "kies uit %s", strings.Join(allowed, ", "))
 		}
 		return ""
 	}

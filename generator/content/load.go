@@ -64,8 +64,7 @@ func (s *Site) Left(section, id string) LeftReason { return s.leftIDs[section+"/
 func (s *Site) leave(p string, why LeftReason) {
 	s.LeftOut[p] = why
 	_, section, _ := PageKind(p)
-	file := path.Base(p)
-	s.leftIDs[section+"/"+slugName(strings.TrimSuffix(file, path.Ext(file)), file)] = why
+	s.leftIDs[section+"/"+pageID(p)] = why
 }
 
 // Options control loading.
@@ -183,7 +182,8 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			}
 			return nil
 		}
-		if nfc := NormalizePath(p); p != "content" {
+		nfc := NormalizePath(p)
+		if p != "content" {
 			if prev, dup := seen[nfc]; dup {
 				what := "bestanden"
 				if d.IsDir() {
@@ -216,7 +216,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			}
 		} else if d.IsDir() {
 			if p != "content" {
-				dirs = append(dirs, NormalizePath(p))
+				dirs = append(dirs, nfc)
 			}
 			return nil
 		} else if !d.Type().IsRegular() {
@@ -225,7 +225,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			return nil
 		}
 		real := p
-		p = NormalizePath(p)
+		p = nfc
 		switch {
 		case p == SettingsPath:
 		case strings.HasSuffix(strings.ToLower(name), ".md"):

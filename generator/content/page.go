@@ -59,6 +59,13 @@ func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
 	return parsePage(p, src, s, probs)
 }
 
+// pageID is the id of the page at source path p: its file name without
+// .md, as a slug.
+func pageID(p string) string {
+	file := path.Base(p)
+	return slugName(strings.TrimSuffix(file, path.Ext(file)), file)
+}
+
 // parsePage is ParsePage on source that is already normalised.
 func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 	fm, bodyStart, err := splitFrontMatter(p, src)
@@ -67,10 +74,7 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		return nil
 	}
 	kind, section, dir := PageKind(p)
-	file := path.Base(p)
-	name := strings.TrimSuffix(file, path.Ext(file))
-	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, BodyStart: bodyStart}
-	pg.ID = slugName(name, file)
+	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, BodyStart: bodyStart, ID: pageID(p)}
 	switch kind {
 	case KindHome:
 		pg.URL = ""

@@ -77,20 +77,22 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 	}
 	// Static files must not land on a page, the 404 page, the sitemap or
 	// each other.
+	// (A page's URL is "" or ends in "/", its file is index.html there; a
+	// static file's URL never ends in "/".)
 	files := map[string]string{"404.html": "de pagina ‘niet gevonden’ van de site", "sitemap.xml": "de sitemap van de site"}
-	for u, p := range s.ByURL {
-		files[u+"index.html"] = p.Path
-		switch {
-		case p.Path == "" && p.Kind == KindHome:
-			files[u+"index.html"] = "de startpagina van de site"
-		case p.Path == "":
-			files[u+"index.html"] = "de lijstpagina van map content/" + p.Dir
-		}
-	}
 	for _, sf := range s.Static {
-		if prev, ok := s.ByURL[sf.URL]; ok {
-			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef een van beide een andere naam", sf.URL, prev.Path)
-			continue
+		if u, ok := strings.CutSuffix(sf.URL, "index.html"); ok {
+			if p := s.ByURL[u]; p != nil {
+				what := p.Path
+				switch {
+				case p.Path == "" && p.Kind == KindHome:
+					what = "de startpagina van de site"
+				case p.Path == "":
+					what = "de lijstpagina van map content/" + p.Dir
+				}
+				probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef het een andere naam", sf.URL, what)
+				continue
+			}
 		}
 		if prev, ok := files[sf.URL]; ok {
 			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef het een andere naam", sf.URL, prev)
@@ -237,23 +239,23 @@ func (s *Site) resolve(probs *diag.List) {
 	exercises := s.newIndex("opdrachten", "opdracht", s.Exercises)
 	sectors := s.newIndex("sectoren", "sector", s.Sectors)
 
-	unique := func(pages []*Page, number func(*Page) int, noun string) {
+	// number gives a page's nummer and the position of its key.
+	unique := func(pages []*Page, number func(*Page) (int, [2]int), noun string) {
 		seen := map[int]*Page{}
 		for _, p := range pages {
-			n := number(p)
+			n, pos := number(p)
 			if n == 0 {
 				continue
 			}
 			if prev, ok := seen[n]; ok {
-				line, col := numberPos(p)
-				probs.Errorf(p.Path, line, col, "nummer %d is al gebruikt door %s; elk%s heeft een eigen nummer", n, prev.Path, noun)
+				probs.Errorf(p.Path, pos[0], pos[1], "nummer %d is al gebruikt door %s; elk%s heeft een eigen nummer", n, prev.Path, noun)
 				continue
 			}
 			seen[n] = p
 		}
 	}
-	unique(s.Competencies, func(p *Page) int { return p.Competency.Number }, "e competentie")
-	unique(s.Models, func(p *Page) int { return p.Model.Number }, " model")
+	unique(s.Competencies, func(p *Page) (int, [2]int) { return p.Competency.Number, p.Competency.NumberPos }, "e competentie")
+	unique(s.Models, func(p *Page) (int, [2]int) { return p.Model.Number, p.Model.NumberPos }, " model")
 
 	for _, m := range s.Models {
 		m.Model.Chosen = m.Model.Number == s.Settings.Model
@@ -328,15 +330,4 @@ func (s *Site) resolve(probs *diag.List) {
 			q.Question.Rel.Guides = append(q.Question.Rel.Guides, g)
 		}
 	}
-}
-
-// numberPos is the position of a page's nummer key.
-func numberPos(p *Page) (int, int) {
-	switch {
-	case p.Competency != nil:
-		return p.Competency.NumberPos[0], p.Competency.NumberPos[1]
-	case p.Model != nil:
-		return p.Model.NumberPos[0], p.Model.NumberPos[1]
-	}
-	return p.FrontLine, 1
 }

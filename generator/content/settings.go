@@ -175,9 +175,8 @@ func parsePeriods(f *fields, v *yaml.Node, s Settings) []Period {
 func (f *fields) date(key string, required bool, s Settings) (time.Time, bool) {
 	v := f.get(key)
 	if v == nil {
-		if required && !f.empty(key) {
-			line, col := f.firstPos()
-			f.probs.Errorf(f.path, line, col, "de sleutel %q ontbreekt; voeg een datum toe zoals `%s: 2026-10-12`", key, key)
+		if required {
+			f.missing(key, "voeg een datum toe zoals `%s: 2026-10-12`", key)
 		}
 		return time.Time{}, false
 	}

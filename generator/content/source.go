@@ -438,16 +438,10 @@ func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, error) {
 	if err != nil {
 		return nil, tomlProblem(path, data, lineOff, err)
 	}
-	starts := []int{0} // offsets where lines begin, to find positions fast
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
+	lines := diag.NewLines(data)
 	at := func(off int) [2]int {
-		off = max(0, min(off, len(data)))
-		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-		return [2]int{i + 1 + lineOff, utf8.RuneCount(data[starts[i]:off]) + 1}
+		line, col := lines.Position(off)
+		return [2]int{line + lineOff, col}
 	}
 	spans := scanTOML(data)
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1 + lineOff, Column: 1}

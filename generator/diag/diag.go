@@ -164,6 +164,32 @@ func Count(errors, warnings int) string {
 	return fmt.Sprintf("%d %s, %d %s", errors, f, warnings, w)
 }
 
+// Lines converts byte offsets of one source to positions, as Position
+// does, without counting lines from the start for every offset: a page with
+// many problems stays linear. The lines are counted at the first call.
+type Lines struct {
+	src    []byte
+	starts []int // byte offset of the start of each line; nil until needed
+}
+
+// NewLines returns the Lines of src.
+func NewLines(src []byte) *Lines { return &Lines{src: src} }
+
+// Position is Position(src, off).
+func (l *Lines) Position(off int) (line, col int) {
+	if l.starts == nil {
+		l.starts = append(make([]int, 0, 64), 0)
+		for i, c := range l.src {
+			if c == '\n' {
+				l.starts = append(l.starts, i+1)
+			}
+		}
+	}
+	off = max(0, min(off, len(l.src)))
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
+	return i + 1, utf8.RuneCount(l.src[l.starts[i]:off]) + 1
+}
+
 // Position converts a byte offset in src to a 1-based line and a 1-based
 // column counted in runes. Offsets past the end point just after the last byte.
 func Position(src []byte, off int) (line, col int) {

@@ -83,3 +83,17 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("Excerpt past the end is not empty")
 	}
 }
+
+// TestLines checks Lines against Position at every offset, past the end
+// and before the start included.
+func TestLines(t *testing.T) {
+	src := []byte("één\ntwee\n\nvier é\n")
+	lines := NewLines(src)
+	for off := -1; off <= len(src)+2; off++ {
+		l1, c1 := lines.Position(off)
+		l2, c2 := Position(src, off)
+		if l1 != l2 || c1 != c2 {
+			t.Errorf("offset %d: %d:%d, Position %d:%d", off, l1, c1, l2, c2)
+		}
+	}
+}

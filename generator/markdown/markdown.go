@@ -11,10 +11,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -24,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"lobsite/generator/diag"
 	"lobsite/generator/slug"
 )
 
@@ -66,7 +64,6 @@ type Options struct {
 // Renderer turns page bodies into HTML. It is safe for concurrent use.
 type Renderer struct {
 	md       goldmark.Markdown
-	bufs     sync.Pool
 	reserved []string
 }
 
@@ -80,7 +77,7 @@ func New(opts Options) *Renderer {
 	if opts.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(ropts...), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}, reserved: opts.ReservedIDs}
+	return &Renderer{md: goldmark.New(ropts...), reserved: opts.ReservedIDs}
 }
 
 // Result is a rendered body.
@@ -95,16 +92,15 @@ var (
 )
 
 // Render renders body, a page source whose front matter is blanked out (so
-// that offsets are file offsets), calling linker for every destination.
+// that offsets are file offsets), calling linker for every destination (a
+// nil linker keeps every link as written).
 func (r *Renderer) Render(body []byte, linker Linker) (Result, error) {
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	anchors, err := r.RenderTo(buf, body, linker)
+	var buf bytes.Buffer
+	anchors, err := r.RenderTo(&buf, body, linker)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{HTML: bytes.Clone(buf.Bytes()), Anchors: anchors}, nil
+	return Result{HTML: buf.Bytes(), Anchors: anchors}, nil
 }
 
 // RenderTo is Render writing the HTML to w; it returns the heading anchors.
@@ -154,12 +150,9 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	if linker == nil {
 		linker = keepLinks{}
 	}
-	anchors, _ := pc.Get(anchorsKey).(*slug.Anchors)
-	if anchors == nil {
-		anchors = slug.NewAnchors()
-	}
+	anchors := pc.Get(anchorsKey).(*slug.Anchors) // set by RenderTo, the only way in
 	src := reader.Source()
-	lines := &lineIndex{src: src}
+	lines := newLineIndex(src)
 	warner, _ := linker.(Warner)
 	warn := func(off int, format string, args ...any) {
 		if warner != nil {
@@ -390,29 +383,15 @@ func (li *lineIndex) position(n ast.Node, opener byte) (int, int) {
 	return li.at(off)
 }
 
-// lineIndex turns byte offsets in a source into lines and columns without
-// counting from the start each time, so a page with many problems stays
-// linear. The lines are counted on the first call of at.
+// lineIndex finds the positions of nodes in a page source.
 type lineIndex struct {
-	src    []byte
-	starts []int // byte offset of the start of each line; nil until needed
+	src   []byte
+	lines *diag.Lines
 }
 
-// at returns the 1-based line and column (in runes) of offset off, as
-// diag.Position does.
-func (li *lineIndex) at(off int) (int, int) {
-	if li.starts == nil {
-		li.starts = append(make([]int, 0, 64), 0)
-		for i, c := range li.src {
-			if c == '\n' {
-				li.starts = append(li.starts, i+1)
-			}
-		}
-	}
-	off = max(0, min(off, len(li.src)))
-	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
-	return i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1
-}
+func newLineIndex(src []byte) *lineIndex { return &lineIndex{src, diag.NewLines(src)} }
+
+func (li *lineIndex) at(off int) (int, int) { return li.lines.Position(off) }
 
 // spacedLink matches a would-be link whose address holds a space.
 var spacedLink = regexp.MustCompile(`\]\([^()<>\s]*\s[^()<>]*\.(?:md|png|jpe?g|gif|svg|pdf)(?:#[^()\s]*)?\)`)

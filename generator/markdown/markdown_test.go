@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"lobsite/generator/diag"
 )
 
 // recorder is a Linker that keeps every call and rewrites nothing, except
@@ -70,19 +68,6 @@ func TestDestinationWrittenAsReturned(t *testing.T) {
 		}
 		if got := strings.TrimSpace(string(res.HTML)); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.src, got, tt.want)
-		}
-	}
-}
-
-// TestLineIndex checks lineIndex against diag.Position at every offset.
-func TestLineIndex(t *testing.T) {
-	src := []byte("één\ntwee\n\nvier é\n")
-	li := &lineIndex{src: src}
-	for off := 0; off <= len(src)+2; off++ {
-		l1, c1 := li.at(off)
-		l2, c2 := diag.Position(src, off)
-		if l1 != l2 || c1 != c2 {
-			t.Errorf("offset %d: %d:%d, diag.Position %d:%d", off, l1, c1, l2, c2)
 		}
 	}
 }

@@ -38,6 +38,7 @@ import (
 // safe for concurrent use once loaded.
 type Theme struct {
 	layouts map[string]*template.Template // by kind
+	shared  *template.Template            // the frame and the partials, which every layout is a clone of
 	assets  map[string][]byte             // by name, e.g. "style.css"
 	strings map[string]string
 	hash    uint64
@@ -156,6 +157,7 @@ func load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 	// The frame and the partials are parsed once; every layout gets a
 	// copy to add its own "inhoud" to.
 	shared, err := template.New("layouts/basis.html").Funcs(fm).Parse(string(base))
+	t.shared = shared
 	if err != nil {
 		return nil, err
 	}
@@ -213,11 +215,7 @@ func (t *Theme) Execute(w io.Writer, kind string, data any) error {
 // Partial executes the partial template name (defined in a layouts/_*.html
 // file) with data and returns its HTML.
 func (t *Theme) Partial(name string, data any) (template.HTML, error) {
-	for _, tmpl := range t.layouts {
-		p := tmpl.Lookup(name)
-		if p == nil {
-			break
-		}
+	if p := t.shared.Lookup(name); p != nil {
 		var buf bytes.Buffer
 		if err := p.Execute(&buf, data); err != nil {
 			return "", err
