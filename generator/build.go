@@ -165,12 +165,22 @@ func NewBuilder(opts Options) (*Builder, error) {
 	return b, nil
 }
 
+// DestDir is the output folder a build with these options writes: Dest,
+// or <Source>/public (Source "" being ".").
+func (o Options) DestDir() string {
+	if o.Dest != "" {
+		return o.Dest
+	}
+	if o.Source == "" {
+		return "public"
+	}
+	return filepath.Join(o.Source, "public")
+}
+
 func newBuilder(opts Options) (*Builder, error) {
+	opts.Dest = opts.DestDir()
 	if opts.Source == "" {
 		opts.Source = "."
-	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	b := &Builder{opts: opts, dest: opts.Dest, fsys: opts.FS}
 	if opts.BaseURL != "" {

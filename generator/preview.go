@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"lobsite/generator/content"
 	"lobsite/generator/diag"
 	"lobsite/generator/serve"
 	"lobsite/generator/watch"
@@ -46,10 +47,8 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	if opts.Watch.Debounce == 0 {
-		// Editors write a save within a few milliseconds; a short quiet
-		// period keeps edit-to-reload fast.
-		opts.Watch.Debounce = 10 * time.Millisecond
+	if opts.Watch.Ignore == nil {
+		opts.Watch.Ignore = content.EditorLeftover
 	}
 	logw := opts.Log
 	if logw == nil {

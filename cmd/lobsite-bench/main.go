@@ -188,13 +188,13 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("eigen programma niet gevonden: %w", err)
 	}
-	bin := filepath.Join(work, "bin")
-	fmt.Fprintln(stderr, "hulpprogramma's bouwen…")
-	if err := goBuild(bin, cfg.lobsite == ""); err != nil {
-		return err
-	}
 	lobsite := cfg.lobsite
 	if lobsite == "" {
+		bin := filepath.Join(work, "bin")
+		fmt.Fprintln(stderr, "lobsite bouwen…")
+		if err := goBuild(bin); err != nil {
+			return err
+		}
 		lobsite = filepath.Join(bin, "lobsite")
 	}
 
@@ -242,12 +242,9 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// goBuild builds lobsite into the folder bin, when withLobsite is set. It
-// must run inside the module lobsite.
-func goBuild(bin string, withLobsite bool) error {
-	if !withLobsite {
-		return nil
-	}
+// goBuild builds lobsite into the folder bin. It must run inside the
+// module lobsite.
+func goBuild(bin string) error {
 	args := []string{"build", "-o", bin + string(filepath.Separator), "lobsite/cmd/lobsite"}
 	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		return fmt.Errorf("go %s: %v (draai lobsite-bench vanuit de module lobsite)\n%s", strings.Join(args, " "), err, out)

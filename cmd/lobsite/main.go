@@ -15,7 +15,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
@@ -121,6 +120,7 @@ func newFlagSet(name, synopsis string, stderr io.Writer, f *siteFlags, withDest 
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.source, "source", ".", "de `map` met content/ (en eventueel themes/)")
+	f.minify = true // check and serve minify as build does; only build has the option
 	if withDest {
 		fs.StringVar(&f.dest, "dest", "", "de `map` voor de gebouwde site (standaard <source>/public)")
 		fs.BoolVar(&f.minify, "minify", true, "HTML, CSS en JS verkleinen; --minify=false voor leesbare uitvoer")
@@ -237,11 +237,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	} else {
 		res, err = generator.Check(opts)
 	}
-	dest := opts.Dest
-	if dest == "" {
-		dest = filepath.Join(opts.Source, "public")
-	}
-	return report(res, err, start, write, dest, stdout, stderr)
+	return report(res, err, start, write, opts.DestDir(), stdout, stderr)
 }
 
 // report prints the outcome of a build or check and returns the exit code.

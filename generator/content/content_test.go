@@ -41,3 +41,23 @@ func TestPageKind(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorLeftover checks the names the site and the preview leave out.
+func TestEditorLeftover(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		".pagina.md.swp": true, ".pagina.md.swx": true, ".pagina.md.swo": true,
+		"pagina.md~": true, ".#pagina.md": true, "#pagina.md#": true, "4913": true,
+		"x.tmp": true, "x.part": true, "desktop.ini": true, "X.TMP": true, "x.bak": true, "~$verslag.docx": true,
+		".DS_Store": true, "Thumbs.db": true, "thumbs.db": true,
+		".goutputstream-ABC123": true, "gids.pdf.crdownload": true,
+
+		"pagina.md": false, "_index.md": false, "site.yaml": false, "#": false,
+		"#hashtag.md": false, "4914": false, "tmp.md": false, "bakker.md": false,
+		".gitignore": false, "swp.md": false, "stijl.css": false,
+	} {
+		if got := EditorLeftover(name); got != want {
+			t.Errorf("EditorLeftover(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

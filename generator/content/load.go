@@ -304,22 +304,37 @@ func unwrapPathError(err error) error {
 }
 
 // Ignored reports whether a file or folder name is left out of the site:
-// hidden files, and the swap, backup and lock files editors and office
-// programs leave behind.
+// hidden names, names starting with # or (but for pages) _, and editor
+// leftovers (see EditorLeftover).
 func Ignored(name string) bool {
 	switch {
 	case name == "" || name[0] == '.' || name[0] == '#' || name[0] == '_' && !strings.HasSuffix(name, ".md"):
 		return true
-	case strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~"):
-		return true
-	case name == "Thumbs.db" || name == "desktop.ini" || name == "4913":
+	}
+	return EditorLeftover(name)
+}
+
+// EditorLeftover reports whether a file named name is a swap, backup,
+// lock or temporary file that an editor, an office program, a browser or
+// the operating system leaves beside the files it works on. The preview
+// does not rebuild for changes to them either.
+func EditorLeftover(name string) bool {
+	lower := strings.ToLower(name)
+	switch lower {
+	case "4913", ".ds_store", "thumbs.db", "desktop.ini":
 		return true
 	}
-	switch path.Ext(strings.ToLower(name)) {
-	case ".swp", ".swo", ".swx", ".tmp", ".bak", ".crdownload", ".part":
-		return true
+	for _, suffix := range [...]string{".swp", ".swx", ".swo", "~", ".tmp", ".bak", ".crdownload", ".part"} {
+		if strings.HasSuffix(lower, suffix) {
+			return true
+		}
 	}
-	return false
+	for _, prefix := range [...]string{".#", "~$", ".goutputstream-"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return len(name) >= 2 && name[0] == '#' && name[len(name)-1] == '#'
 }
 
 // parseAll (re)parses the files missing from the cache, in parallel.

@@ -300,13 +300,6 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// clientCount returns the number of open event streams.
-func (s *Server) clientCount() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.clients)
-}
-
 // notFound answers 404 with the site's 404.html or a default page, or the
 // error page in error mode. root may be nil when the site folder is missing.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root, errs []ErrorItem, version string) {
@@ -463,8 +456,6 @@ func isHTML(name string) bool {
 func contentType(name string) string {
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
-	case ".html", ".htm":
-		return "text/html; charset=utf-8"
 	case ".css":
 		return "text/css; charset=utf-8"
 	case ".js", ".mjs":

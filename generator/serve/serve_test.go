@@ -657,3 +657,10 @@ func TestNewRejectsEmptyRoot(t *testing.T) {
 		t.Error("New accepted an empty root")
 	}
 }
+
+// clientCount returns the number of open event streams.
+func (s *Server) clientCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.clients)
+}

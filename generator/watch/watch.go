@@ -59,7 +59,9 @@ import (
 
 // Default values for the fields of Options.
 const (
-	DefaultDebounce = 30 * time.Millisecond
+	// DefaultDebounce: editors write a save within a few milliseconds; a
+	// short quiet period keeps edit-to-reload fast.
+	DefaultDebounce = 10 * time.Millisecond
 	DefaultMaxWait  = 300 * time.Millisecond
 )
 
@@ -73,6 +75,10 @@ type Options struct {
 	// while changes keep coming. Zero or less means DefaultMaxWait. A
 	// value below Debounce makes every batch wait MaxWait.
 	MaxWait time.Duration
+	// Ignore reports file names whose changes are not reported (an
+	// editor's swap and lock files, say); nil reports every name. A .git
+	// folder is never watched.
+	Ignore func(name string) bool
 }
 
 // Watcher watches folder trees for changes. Create one with New, then call Run
@@ -335,7 +341,7 @@ func (w *Watcher) addTree(dir string, found func(p string, created bool)) error 
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() && name == ".git" || ignoredName(name) {
+		if e.IsDir() && name == ".git" || w.ignoredName(name) {
 			continue
 		}
 		p := filepath.Join(dir, name)
@@ -398,45 +404,16 @@ func (w *Watcher) rescan() error {
 	return nil
 }
 
-// ignored reports whether changes to p are not worth a rebuild: editor and
-// system files, and anything in a .git folder below a root.
+// ignored reports whether changes to p are not worth a rebuild: names
+// Options.Ignore leaves out, and a .git folder (nothing inside one is
+// watched, so only the folder itself can send an event).
 func (w *Watcher) ignored(p string) bool {
-	if ignoredName(filepath.Base(p)) {
-		return true
-	}
-	for _, r := range w.roots {
-		if p == r || !within(p, r) {
-			continue
-		}
-		rel := strings.TrimPrefix(p[len(r):], string(filepath.Separator))
-		for _, part := range strings.Split(rel, string(filepath.Separator)) {
-			if part == ".git" {
-				return true
-			}
-		}
-	}
-	return false
+	name := filepath.Base(p)
+	return name == ".git" || w.ignoredName(name)
 }
 
-// ignoredName reports whether a file named name is a swap, backup, lock or
-// temporary file of an editor, a browser or the operating system.
-func ignoredName(name string) bool {
-	lower := strings.ToLower(name)
-	switch lower {
-	case "4913", ".ds_store", "thumbs.db":
-		return true
-	}
-	for _, suffix := range [...]string{".swp", ".swx", ".swo", "~", ".tmp", ".bak", ".crdownload"} {
-		if strings.HasSuffix(lower, suffix) {
-			return true
-		}
-	}
-	for _, prefix := range [...]string{".#", "~$", ".goutputstream-"} {
-		if strings.HasPrefix(name, prefix) {
-			return true
-		}
-	}
-	return len(name) >= 2 && name[0] == '#' && name[len(name)-1] == '#'
+func (w *Watcher) ignoredName(name string) bool {
+	return w.opts.Ignore != nil && w.opts.Ignore(name)
 }
 
 // within reports whether p is dir or lies below it. Both must be cleaned.
