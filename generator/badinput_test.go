@@ -130,6 +130,15 @@ func problemLines(ps []*diag.Problem) string {
 	return strings.Join(lines, "\n")
 }
 
+// mapFS is a site folder in memory holding files (slash path → text).
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -191,10 +200,7 @@ func wantProblems(t *testing.T, err error, want string) {
 // matter cannot be read is left out of the site entirely, so it can never
 // be published as body text, while the problem names the file.
 func TestUnreadableFrontMatterNotPublished(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, data := range miniSite() {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
+	fsys := mapFS(miniSite())
 	bad := map[string]string{
 		"content/handboek/open.md":    "---\ntitel: Open\n\nGeheime tekst.\n",
 		"content/handboek/colon.md":   "---\ntitel: Stage: week 1\n---\nGeheime tekst.\n",
@@ -542,11 +548,7 @@ func TestUnreadableStaticFile(t *testing.T) {
 	files := miniSite()
 	files["content/handboek/visie.md"] = "---\ntitel: Visie\n---\n![Schema](plaatje.png)\n"
 	files["content/handboek/plaatje.png"] = "PNG"
-	mapfs := fstest.MapFS{}
-	for name, data := range files {
-		mapfs[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	fsys := deniedFS{mapfs, "content/handboek/plaatje.png"}
+	fsys := deniedFS{mapFS(files), "content/handboek/plaatje.png"}
 	want := "content/handboek/plaatje.png: kan niet worden gelezen (permission denied); controleer de rechten"
 	_, err := Check(Options{FS: fsys, Dest: filepath.Join(t.TempDir(), "public")})
 	wantProblems(t, err, want)
@@ -559,11 +561,7 @@ func TestUnreadableStaticFile(t *testing.T) {
 func TestFactsMinified(t *testing.T) {
 	files := miniSite()
 	files["content/opdrachten/kaart.md"] = "---\ntitel: Kaart\ncompetenties: [netwerken]\nleerjaren: [1, 2]\nduur: 45\nmaterialen: [papier]\n---\nTekst.\n"
-	src := fstest.MapFS{}
-	for name, data := range files {
-		src[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	tree, err := buildTree(t, src, Options{})
+	tree, err := buildTree(t, mapFS(files), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

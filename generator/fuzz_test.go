@@ -120,10 +120,8 @@ func checkPageHTML(page []byte) []string {
 // templates would otherwise take most of the time of every run.
 func fuzzBase(t testing.TB) *Builder {
 	t.Helper()
-	fsys := fstest.MapFS{fuzzPath: {Data: []byte("---\ntitel: X\ncompetenties: [netwerken]\nleerjaren: [1]\n---\n")}}
-	for name, data := range fuzzSite {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
+	fsys := mapFS(fuzzSite)
+	fsys[fuzzPath] = &fstest.MapFile{Data: []byte("---\ntitel: X\ncompetenties: [netwerken]\nleerjaren: [1]\n---\n")}
 	b, err := NewBuilder(Options{FS: fsys, Dest: filepath.Join(t.TempDir(), "public")})
 	if err != nil {
 		t.Fatal(err)
@@ -140,10 +138,8 @@ func fuzzBase(t testing.TB) *Builder {
 // body's HTML, or nil HTML when the page could not be read (and so must
 // not be published).
 func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, page, body []byte) {
-	fsys := fstest.MapFS{fuzzPath: {Data: src}}
-	for name, data := range fuzzSite {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
+	fsys := mapFS(fuzzSite)
+	fsys[fuzzPath] = &fstest.MapFile{Data: src}
 	b := &Builder{opts: base.opts, fsys: fsys, md: base.md, raw: base.raw, theme: base.theme, min: base.min, assets: base.assets, years: base.years, date: base.date}
 	b.loader = content.NewLoader(fsys, content.Options{Scan: privacyScan})
 	site, probs := b.loader.Load(nil)

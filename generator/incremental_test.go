@@ -11,22 +11,18 @@ import (
 func writeSite(t *testing.T, archive, dir string) {
 	t.Helper()
 	_, src, _ := readArchive(t, archive)
+	files := map[string]string{}
 	for name, f := range src {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[name] = string(f.Data)
 	}
+	writeSiteFiles(t, dir, files)
 }
 
 // fullTree builds dir from scratch into a fresh folder and reads it back.
 func fullTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Source: dir, Dest: dest}); err != nil {
+	dest, _, err := buildSiteDir(t, dir, Options{})
+	if err != nil {
 		t.Fatalf("full build: %v", err)
 	}
 	return readTree(t, dest)
@@ -72,13 +68,7 @@ func builtKlein(t *testing.T) (dir, dest string, b *Builder) {
 // files, byte for byte, and that a body edit re-renders only its page.
 func TestIncrementalEqualsFull(t *testing.T) {
 	dir, dest, b := builtKlein(t)
-	write := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, data string) { writeSiteFiles(t, dir, map[string]string{name: data}) }
 	steps := []struct {
 		name     string
 		change   func()

@@ -39,11 +39,7 @@ func TestInterruptedBuildLeavesNothing(t *testing.T) {
 	if _, err := Build(Options{Source: dir, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(dir)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	names := siblingNames(t, dest)
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale tree of a dead build still there: %v", names)
 	}

@@ -4,18 +4,13 @@ import (
 	"bytes"
 	"path/filepath"
 	"testing"
-
-	"lobsite/generator/corpus"
 )
 
 // BenchmarkLayout times the theme's layout of one exercise page (frame,
 // facts, related activities) with a small body: the per-page template cost
 // that a full build pays thousands of times.
 func BenchmarkLayout(b *testing.B) {
-	dir := b.TempDir()
-	if err := corpus.Write(dir, 200); err != nil {
-		b.Fatal(err)
-	}
+	dir := corpusDir(b, 200)
 	bl, err := NewBuilder(Options{Source: dir, Dest: filepath.Join(dir, "public")})
 	if err != nil {
 		b.Fatal(err)

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"lobsite/generator/corpus"
 	"lobsite/generator/serve"
 )
 
@@ -22,12 +21,9 @@ import (
 //
 //	go test -run '^$' -bench EditToReload -benchtime 20x ./generator/
 func BenchmarkEditToReload(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("opdrachten=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
+			dir := corpusDir(b, n)
 			base, stop := startPreview(b, dir)
 			events := sseEvents(b, base)
 			page := filepath.Join(dir, "content", "opdrachten", "opdracht-00001.md")

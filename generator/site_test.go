@@ -2,20 +2,16 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
-
-	"lobsite/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/sites/*.txtar")
@@ -70,24 +66,15 @@ func buildTree(t *testing.T, src fs.FS, opts Options) (map[string][]byte, error)
 	return readTree(t, dest), nil
 }
 
+// readTree is readAllFiles of a built site as the golden archives hold it:
+// under public/, without the theme's style sheet and script and the marker.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for rel, data := range readAllFiles(t, dir) {
+		if rel != "style.css" && rel != "site.js" && rel != markerFile {
+			out["public/"+rel] = data
 		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if rel == "style.css" || rel == "site.js" || rel == markerFile {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		out["public/"+rel] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
@@ -110,12 +97,7 @@ func TestSites(t *testing.T) {
 						keep = append(keep, f)
 					}
 				}
-				names := make([]string, 0, len(got))
-				for n := range got {
-					names = append(names, n)
-				}
-				sort.Strings(names)
-				for _, n := range names {
+				for _, n := range sortedKeys(got) {
 					keep = append(keep, txtar.File{Name: n, Data: got[n]})
 				}
 				a.Files = keep
@@ -154,18 +136,7 @@ func TestErrors(t *testing.T) {
 			_, src, other := readArchive(t, name)
 			want := strings.TrimSpace(string(other["want"]))
 			_, err := buildTree(t, src, Options{})
-			var be *diag.BuildError
-			if !errors.As(err, &be) {
-				t.Fatalf("build error = %v, want a BuildError with:\n%s", err, want)
-			}
-			var lines []string
-			for _, p := range be.Problems {
-				lines = append(lines, p.Error())
-			}
-			got := strings.Join(lines, "\n")
-			if got != want {
-				t.Errorf("problems:\n%s\n\nwant:\n%s", got, want)
-			}
+			wantProblems(t, err, want)
 		})
 	}
 }

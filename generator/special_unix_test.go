@@ -32,8 +32,9 @@ func TestNamedPipes(t *testing.T) {
 		err error
 	}
 	done := make(chan result, 1)
+	dest := filepath.Join(t.TempDir(), "public") // not in the goroutine, which may outlive the test
 	go func() {
-		_, res, err := buildSiteDir(t, dir, Options{})
+		res, err := Build(Options{Source: dir, Dest: dest})
 		done <- result{res, err}
 	}()
 	var r result
