@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"testing"
+)
+
+// TestMain lets the test binary stand in for lobsite-bench when the
+// benchmark starts itself as the floor (it runs os.Executable() floor ...).
+func TestMain(m *testing.M) {
+	if os.Getenv("LOBSITE_BENCH_ALS_PROGRAMMA") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// TestBenchCommand runs the documented benchmark command end to end on two
+// tiny sizes: it builds lobsite, writes both corpora, runs floor and
+// lobsite as processes, and prints the README's table with a row per size,
+// the CPU ratio, the linearity line and the machine line.
+func TestBenchCommand(t *testing.T) {
+	t.Setenv("LOBSITE_BENCH_ALS_PROGRAMMA", "1")
+	work := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-sizes", "10,20", "-runs", "2", "-work", work}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
+	}
+	table := out.String()
+	for _, re := range []string{
+		`(?m)^\| opdrachten \| CPU s vloer \| CPU s lobsite \| CPU lobsite/vloer \| wandtijd s vloer \| wandtijd s lobsite \| piek MB vloer \| piek MB lobsite \|$`,
+		`(?m)^\| 10 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \|$`,
+		`(?m)^\| 20 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \|$`,
+		`(?m)^Wandtijd 20 t\.o\.v\. 10 opdrachten: vloer .*×, lobsite .*× \(lineair: 2\.00×\)\.$`,
+		`(?m)^Mediaan van 2 runs; .* Machine: \d+ CPU's`,
+	} {
+		if !regexp.MustCompile(re).MatchString(table) {
+			t.Errorf("table does not match %s:\n%s", re, table)
+		}
+	}
+	// The outputs of the runs are gone; the corpora and the binary stay.
+	entries, err := os.ReadDir(work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got := len(names); got != 3 {
+		t.Errorf("work folder holds %v, want bin, corpus-10 and corpus-20", names)
+	}
+}
