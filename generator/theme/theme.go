@@ -30,6 +30,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"text/template/parse"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -183,9 +184,36 @@ func load(builtin, override fs.FS, lang string, funcs template.FuncMap, minify f
 		if _, err := tmpl.New(n).Parse(string(files[n])); err != nil {
 			return nil, err
 		}
+		if err := checkLayout(tmpl, n, string(files[n])); err != nil {
+			return nil, err
+		}
 		t.layouts[kind] = tmpl
 	}
 	return t, nil
+}
+
+// checkLayout makes sure that the layout file n (text, parsed into tmpl)
+// shows something: pages show its "inhoud", and nothing of the file outside
+// its {{define}}s. Errors read as html/template's, at the file's line.
+func checkLayout(tmpl *template.Template, n, text string) error {
+	if top := tmpl.Lookup(n); top != nil && top.Tree != nil {
+		for _, node := range top.Tree.Root.Nodes {
+			pos := int(node.Position())
+			if tn, ok := node.(*parse.TextNode); ok {
+				rest := bytes.TrimLeft(tn.Text, " \t\r\n")
+				if len(rest) == 0 {
+					continue
+				}
+				pos += len(tn.Text) - len(rest)
+			}
+			line := 1 + strings.Count(text[:min(pos, len(text))], "\n")
+			return fmt.Errorf("template: %s:%d: dit staat buiten {{define \"inhoud\"}} en wordt niet getoond; zet het tussen {{define \"inhoud\"}} en {{end}}", n, line)
+		}
+	}
+	if body := tmpl.Lookup("inhoud"); body == nil || body.Tree == nil || body.Tree.ParseName != n {
+		return fmt.Errorf("template: %s:1: deze layout heeft geen {{define \"inhoud\"}}, dus de pagina's blijven leeg; zet de inhoud tussen {{define \"inhoud\"}} en {{end}}", n)
+	}
+	return nil
 }
 
 // constStrings matches {{t "key"}}: a UI string with a constant key.
