@@ -88,7 +88,7 @@ func Prepare(dir, to string) (*Plan, error) {
 	}
 	var probs diag.List
 	oldSettings := content.ParseSettings(src, &probs)
-	if (len(probs.Errors()) > 0) {
+	if len(probs.Errors()) > 0 {
 		return nil, &diag.BuildError{Problems: probs.Errors()}
 	}
 	p.From = oldSettings.SchoolYear
@@ -447,7 +447,7 @@ func (p *Plan) validate(oldSettings content.Settings) error {
 			newSettings = content.ParseSettings(src, &probs)
 		}
 	}
-	if (len(probs.Errors()) > 0) {
+	if len(probs.Errors()) > 0 {
 		return &diag.BuildError{Problems: probs.Errors()}
 	}
 	for _, f := range p.files {
@@ -461,7 +461,7 @@ func (p *Plan) validate(oldSettings content.Settings) error {
 			probs.Add(after.Errors()...)
 		}
 	}
-	if (len(probs.Errors()) > 0) {
+	if len(probs.Errors()) > 0 {
 		return &diag.BuildError{Problems: probs.Errors()}
 	}
 	return nil
