@@ -124,7 +124,7 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 		s.Domains = append(s.Domains, strings.ToLower(strings.TrimPrefix(d, "@")))
 	}
 	s.RawHTML = f.boolean("ruwe_html")
-	f.done(settingsKeys)
+	f.unknown(settingsKeys)
 	return s
 }
 
@@ -155,7 +155,7 @@ func parsePeriods(f *fields, v *yaml.Node, s Settings) []Period {
 		var ok1, ok2 bool
 		p.Start, ok1 = pf.date("start", true, s)
 		p.End, ok2 = pf.date("eind", true, s)
-		pf.done([]string{"naam", "start", "eind"})
+		pf.unknown([]string{"naam", "start", "eind"})
 		if ok1 && ok2 && p.End.Before(p.Start) {
 			pf.errorf(pf.vals["eind"], "de periode %q eindigt (%s) voordat ze begint (%s); controleer start en eind", p.Name, p.End.Format("2006-01-02"), p.Start.Format("2006-01-02"))
 			continue
