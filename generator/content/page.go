@@ -34,9 +34,9 @@ func PageKind(p string) (kind Kind, section, dir string) {
 // nil when the file cannot be read as a page at all (then it must not be
 // published). Settings bound dates (school year) and leerjaren.
 func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
-	src, err := Normalize(p, raw)
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	src, prob := Normalize(p, raw)
+	if prob != nil {
+		probs.Add(prob)
 		return nil
 	}
 	return parsePage(p, src, s, probs)
@@ -51,9 +51,9 @@ func pageID(p string) string {
 
 // parsePage is ParsePage on source that is already normalised.
 func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
-	fm, bodyStart, err := splitFrontMatter(p, src)
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	fm, bodyStart, prob := splitFrontMatter(p, src)
+	if prob != nil {
+		probs.Add(prob)
 		return nil
 	}
 	kind, section, dir := PageKind(p)

@@ -43,9 +43,9 @@ func DefaultSettings() Settings {
 func ParseSettings(src []byte, probs *diag.List) Settings {
 	s := DefaultSettings()
 	path := SettingsPath
-	root, err := parseYAML(path, src, 0, "yaml")
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	root, prob := parseYAML(path, src, 0, "yaml")
+	if prob != nil {
+		probs.Add(prob)
 		return s
 	}
 	f := newFields(path, root, probs)
