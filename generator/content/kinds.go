@@ -23,9 +23,9 @@ type Key struct {
 	Name     string   // the Dutch key: "werkvorm"
 	Type     KeyType  // what its value is
 	Required bool     // a page of the kind without it is an error
-	Values   []string // the allowed values of a Choice key, in the order messages list them
-	Min, Max int      // bounds of a Number key, inclusive
-	Ref      Kind     // the kind of page the ids of a Refs key name
+	Values   []string // the allowed values of a KeyChoice key, in the order messages list them
+	Min, Max int      // bounds of a KeyNumber key, inclusive
+	Ref      Kind     // the kind of page the ids of a KeyRefs key name
 	Unique   bool     // no two pages of the kind may have the same value
 }
 
@@ -35,44 +35,44 @@ type KeyType int
 // The types of front-matter values. A list may be written as [a, b], as
 // lines with dashes, or as one value (a list of one).
 const (
-	Text      KeyType = iota // one text
-	Texts                    // a list of texts
-	Number                   // a whole number from Min to Max
-	Bool                     // true or false (also ja, nee)
-	Date                     // a date YYYY-MM-DD inside the school year of site.yaml
-	TimeRange                // a time of day from–to, HH:MM-HH:MM
-	Choice                   // one of Values
-	Refs                     // a list of ids (file names without .md) of pages of kind Ref
-	Years                    // a list of leerjaren, from 1 to site.yaml's leerjaren
+	KeyText      KeyType = iota // one text
+	KeyTexts                    // a list of texts
+	KeyNumber                   // a whole number from Min to Max
+	KeyBool                     // true or false (also ja, nee)
+	KeyDate                     // a date YYYY-MM-DD inside the school year of site.yaml
+	KeyTimeRange                // a time of day from–to, HH:MM-HH:MM
+	KeyChoice                   // one of Values
+	KeyRefs                     // a list of ids (file names without .md) of pages of kind Ref
+	KeyYears                    // a list of leerjaren, from 1 to site.yaml's leerjaren
 )
 
 // String is the Dutch name of the type, as a manual shows it:
 // "tekst", "lijst van teksten", "getal", ...
 func (t KeyType) String() string {
 	switch t {
-	case Text:
+	case KeyText:
 		return "tekst"
-	case Texts:
+	case KeyTexts:
 		return "lijst van teksten"
-	case Number:
+	case KeyNumber:
 		return "getal"
-	case Bool:
+	case KeyBool:
 		return "ja/nee"
-	case Date:
+	case KeyDate:
 		return "datum"
-	case TimeRange:
+	case KeyTimeRange:
 		return "tijd"
-	case Choice:
+	case KeyChoice:
 		return "keuze"
-	case Refs:
+	case KeyRefs:
 		return "lijst van ids"
-	case Years:
+	case KeyYears:
 		return "lijst van leerjaren"
 	}
 	return "onbekend"
 }
 
-// The allowed values of the Choice keys.
+// The allowed values of the KeyChoice keys.
 var (
 	forms         = []string{"individueel", "duo", "groep", "klassikaal"}
 	activityTypes = []string{"bedrijfsbezoek", "gastspreker", "meeloopdag", "beurs", "open-dag", "stage", "workshop", "gesprek", "overig"}
@@ -81,10 +81,10 @@ var (
 
 // commonKeys are the keys every page takes.
 var commonKeys = []Key{
-	{Name: "titel", Type: Text, Required: true},
-	{Name: "samenvatting", Type: Text},
-	{Name: "volgorde", Type: Number, Min: -1_000_000, Max: 1_000_000},
-	{Name: "concept", Type: Bool},
+	{Name: "titel", Type: KeyText, Required: true},
+	{Name: "samenvatting", Type: KeyText},
+	{Name: "volgorde", Type: KeyNumber, Min: -1_000_000, Max: 1_000_000},
+	{Name: "concept", Type: KeyBool},
 }
 
 // kindTable is the table of page kinds, in the order of the navigation.
@@ -93,46 +93,46 @@ var commonKeys = []Key{
 var kindTable = []KindInfo{
 	{Kind: KindPage, Folder: "handboek", Noun: "pagina", Plural: "pagina's", Title: "Handboek"},
 	{Kind: KindCompetency, Folder: "competenties", Noun: "competentie", Plural: "competenties", Title: "Loopbaancompetenties", Keys: []Key{
-		{Name: "nummer", Type: Number, Required: true, Min: 1, Max: 5, Unique: true},
-		{Name: "kernvragen", Type: Refs, Required: true, Ref: KindQuestion},
+		{Name: "nummer", Type: KeyNumber, Required: true, Min: 1, Max: 5, Unique: true},
+		{Name: "kernvragen", Type: KeyRefs, Required: true, Ref: KindQuestion},
 	}},
 	{Kind: KindQuestion, Folder: "kernvragen", Noun: "kernvraag", Plural: "kernvragen", Title: "Kernvragen", Keys: []Key{
-		{Name: "coachgesprek", Type: Bool},
+		{Name: "coachgesprek", Type: KeyBool},
 	}},
 	{Kind: KindExercise, Folder: "opdrachten", Noun: "opdracht", Plural: "opdrachten", Title: "Opdrachten", Keys: []Key{
-		{Name: "competenties", Type: Refs, Required: true, Ref: KindCompetency},
-		{Name: "kernvragen", Type: Refs, Ref: KindQuestion},
-		{Name: "leerjaren", Type: Years, Required: true},
-		{Name: "duur", Type: Number, Min: 1, Max: 24 * 60},
-		{Name: "werkvorm", Type: Choice, Values: forms},
-		{Name: "sectoren", Type: Refs, Ref: KindSector},
-		{Name: "materialen", Type: Texts},
+		{Name: "competenties", Type: KeyRefs, Required: true, Ref: KindCompetency},
+		{Name: "kernvragen", Type: KeyRefs, Ref: KindQuestion},
+		{Name: "leerjaren", Type: KeyYears, Required: true},
+		{Name: "duur", Type: KeyNumber, Min: 1, Max: 24 * 60},
+		{Name: "werkvorm", Type: KeyChoice, Values: forms},
+		{Name: "sectoren", Type: KeyRefs, Ref: KindSector},
+		{Name: "materialen", Type: KeyTexts},
 	}},
 	{Kind: KindActivity, Folder: "kalender", Noun: "activiteit", Plural: "activiteiten", Title: "Kalender", Keys: []Key{
-		{Name: "soort", Type: Choice, Required: true, Values: activityTypes},
-		{Name: "datum", Type: Date, Required: true},
-		{Name: "tot", Type: Date},
-		{Name: "tijd", Type: TimeRange},
-		{Name: "leerjaren", Type: Years, Required: true},
-		{Name: "sectoren", Type: Refs, Ref: KindSector},
-		{Name: "competenties", Type: Refs, Ref: KindCompetency},
-		{Name: "opdrachten", Type: Refs, Ref: KindExercise},
-		{Name: "locatie", Type: Text},
+		{Name: "soort", Type: KeyChoice, Required: true, Values: activityTypes},
+		{Name: "datum", Type: KeyDate, Required: true},
+		{Name: "tot", Type: KeyDate},
+		{Name: "tijd", Type: KeyTimeRange},
+		{Name: "leerjaren", Type: KeyYears, Required: true},
+		{Name: "sectoren", Type: KeyRefs, Ref: KindSector},
+		{Name: "competenties", Type: KeyRefs, Ref: KindCompetency},
+		{Name: "opdrachten", Type: KeyRefs, Ref: KindExercise},
+		{Name: "locatie", Type: KeyText},
 	}},
 	{Kind: KindSector, Folder: "sectoren", Noun: "sector", Plural: "sectoren", Title: "Sectoren", Keys: []Key{
-		{Name: "beroepen", Type: Texts},
-		{Name: "certificaten", Type: Texts},
+		{Name: "beroepen", Type: KeyTexts},
+		{Name: "certificaten", Type: KeyTexts},
 	}},
 	{Kind: KindGuide, Folder: "gesprekken", Noun: "gespreksleidraad", Plural: "gespreksleidraden", Title: "Gesprekken", Keys: []Key{
-		{Name: "soort", Type: Choice, Required: true, Values: guideTypes},
-		{Name: "kernvragen", Type: Refs, Ref: KindQuestion},
-		{Name: "competenties", Type: Refs, Ref: KindCompetency},
-		{Name: "leerjaren", Type: Years},
-		{Name: "deelnemers", Type: Texts},
-		{Name: "frequentie", Type: Text},
+		{Name: "soort", Type: KeyChoice, Required: true, Values: guideTypes},
+		{Name: "kernvragen", Type: KeyRefs, Ref: KindQuestion},
+		{Name: "competenties", Type: KeyRefs, Ref: KindCompetency},
+		{Name: "leerjaren", Type: KeyYears},
+		{Name: "deelnemers", Type: KeyTexts},
+		{Name: "frequentie", Type: KeyText},
 	}},
 	{Kind: KindModel, Folder: "modellen", Noun: "model", Plural: "modellen", Neuter: true, Title: "Modellen", Keys: []Key{
-		{Name: "nummer", Type: Number, Required: true, Min: 1, Max: 4, Unique: true},
+		{Name: "nummer", Type: KeyNumber, Required: true, Min: 1, Max: 4, Unique: true},
 	}},
 }
 

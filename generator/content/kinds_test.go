@@ -56,23 +56,23 @@ func TestKindsTableIsWhatTheParserReads(t *testing.T) {
 // sample returns a valid YAML value for k.
 func sample(k Key) string {
 	switch k.Type {
-	case Text:
+	case KeyText:
 		return "Een tekst"
-	case Texts:
+	case KeyTexts:
 		return "[een, twee]"
-	case Number:
+	case KeyNumber:
 		return fmt.Sprint(k.Min)
-	case Bool:
+	case KeyBool:
 		return "true"
-	case Date:
+	case KeyDate:
 		return "2026-10-12"
-	case TimeRange:
+	case KeyTimeRange:
 		return "09:00-12:00"
-	case Choice:
+	case KeyChoice:
 		return k.Values[len(k.Values)-1]
-	case Refs:
+	case KeyRefs:
 		return "[een-id]"
-	case Years:
+	case KeyYears:
 		return "[1, 2]"
 	}
 	return ""
@@ -104,7 +104,7 @@ func TestKindsEveryKeyValid(t *testing.T) {
 		}
 		// Every allowed value of a choice is taken.
 		for _, k := range ki.Keys {
-			if k.Type != Choice {
+			if k.Type != KeyChoice {
 				continue
 			}
 			if len(k.Values) < 2 {
@@ -165,7 +165,7 @@ func TestKindsChoiceMessage(t *testing.T) {
 		t.Fatal("no opdracht in the table")
 	}
 	form, ok := ki.Key("werkvorm")
-	if !ok || form.Type != Choice {
+	if !ok || form.Type != KeyChoice {
 		t.Fatalf("werkvorm = %+v, %v; want a choice", form, ok)
 	}
 	var probs diag.List
@@ -198,15 +198,15 @@ func TestKindsLookups(t *testing.T) {
 			t.Errorf("%s.Folder() = %q, want %q", ki.Kind, got, ki.Folder)
 		}
 		for _, k := range ki.Keys {
-			if k.Type == Refs {
+			if k.Type == KeyRefs {
 				if _, ok := KindOf(k.Ref); !ok || k.Ref == KindPage {
 					t.Errorf("%s %s names pages of kind %q, which has no ids to name", ki.Kind, k.Name, k.Ref)
 				}
 			}
-			if (k.Type == Number) != (k.Max > k.Min) {
+			if (k.Type == KeyNumber) != (k.Max > k.Min) {
 				t.Errorf("%s %s: type %s with bounds %d..%d", ki.Kind, k.Name, k.Type, k.Min, k.Max)
 			}
-			if (k.Type == Choice) != (len(k.Values) > 0) {
+			if (k.Type == KeyChoice) != (len(k.Values) > 0) {
 				t.Errorf("%s %s: type %s with values %v", ki.Kind, k.Name, k.Type, k.Values)
 			}
 		}

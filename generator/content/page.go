@@ -58,7 +58,7 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 	}
 	kind, section, dir := PageKind(p)
 	pg := &Page{Path: p, Section: section, Dir: dir, Kind: kind, BodyStart: bodyStart, ID: pageID(p)}
-	switch pg.Kind {
+	switch kind {
 	case KindHome:
 		pg.URL = ""
 	case KindList:
