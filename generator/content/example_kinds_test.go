@@ -66,3 +66,33 @@ func ExampleKinds() {
 	// content/modellen/: model (modellen)
 	//   nummer: getal 1–4, verplicht
 }
+
+// ExampleSettingsKeys lists the keys of content/site.yaml.
+func ExampleSettingsKeys() {
+	for _, k := range content.SettingsKeys() {
+		line := fmt.Sprintf("%s: %s", k.Name, k.Type)
+		if len(k.Values) > 0 {
+			line += " " + strings.Join(k.Values, "|")
+		}
+		if k.Max > 0 {
+			line += fmt.Sprintf(" %d–%d", k.Min, k.Max)
+		}
+		if k.Required {
+			line += ", verplicht"
+		}
+		fmt.Println(line)
+	}
+	// Output:
+	// school: tekst, verplicht
+	// titel: tekst, verplicht
+	// taal: keuze nl|en
+	// model: getal 1–4, verplicht
+	// groeipad: lijst van getallen 1–4
+	// schooljaar: schooljaar, verplicht
+	// leerjaren: getal 1–8
+	// perioden: lijst van perioden
+	// basis_url: webadres
+	// thema: tekst
+	// toegestane_domeinen: lijst van teksten
+	// ruwe_html: ja/nee
+}

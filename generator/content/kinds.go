@@ -35,15 +35,19 @@ type KeyType int
 // The types of front-matter values. A list may be written as [a, b], as
 // lines with dashes, or as one value (a list of one).
 const (
-	KeyText      KeyType = iota // one text
-	KeyTexts                    // a list of texts
-	KeyNumber                   // a whole number from Min to Max
-	KeyBool                     // true or false (also ja, nee)
-	KeyDate                     // a date YYYY-MM-DD inside the school year of site.yaml
-	KeyTimeRange                // a time of day from–to, HH:MM-HH:MM
-	KeyChoice                   // one of Values
-	KeyRefs                     // a list of ids (file names without .md) of pages of kind Ref
-	KeyYears                    // a list of leerjaren, from 1 to site.yaml's leerjaren
+	KeyText       KeyType = iota // one text
+	KeyTexts                     // a list of texts
+	KeyNumber                    // a whole number from Min to Max
+	KeyBool                      // true or false (also ja, nee)
+	KeyDate                      // a date YYYY-MM-DD inside the school year of site.yaml
+	KeyTimeRange                 // a time of day from–to, HH:MM-HH:MM
+	KeyChoice                    // one of Values
+	KeyRefs                      // a list of ids (file names without .md) of pages of kind Ref
+	KeyYears                     // a list of leerjaren, from 1 to site.yaml's leerjaren
+	KeyNumbers                   // a list of whole numbers from Min to Max (site.yaml's groeipad)
+	KeySchoolYear                // a school year, two years in a row: 2026-2027
+	KeyPeriods                   // a list of periods {naam, start, eind}, dates inside the school year
+	KeyURL                       // an absolute http or https address
 )
 
 // String is the Dutch name of the type, as a manual shows it:
@@ -68,6 +72,14 @@ func (t KeyType) String() string {
 		return "lijst van ids"
 	case KeyYears:
 		return "lijst van leerjaren"
+	case KeyNumbers:
+		return "lijst van getallen"
+	case KeySchoolYear:
+		return "schooljaar"
+	case KeyPeriods:
+		return "lijst van perioden"
+	case KeyURL:
+		return "webadres"
 	}
 	return "onbekend"
 }
@@ -79,12 +91,39 @@ var (
 	guideTypes    = []string{"coachgesprek", "loopbaangesprek", "iop-gesprek", "opp-evaluatie", "stage-evaluatie"}
 )
 
+// Forms, ActivityTypes and GuideTypes are copies of the allowed values of
+// opdracht werkvorm, activiteit soort and gesprek soort, for code written
+// before Kinds (changing them changes nothing). New code reads the table:
+// KindOf(KindExercise) and then Key("werkvorm").Values.
+var (
+	Forms         = slices.Clone(forms)
+	ActivityTypes = slices.Clone(activityTypes)
+	GuideTypes    = slices.Clone(guideTypes)
+)
+
 // commonKeys are the keys every page takes.
 var commonKeys = []Key{
 	{Name: "titel", Type: KeyText, Required: true},
 	{Name: "samenvatting", Type: KeyText},
 	{Name: "volgorde", Type: KeyNumber, Min: -1_000_000, Max: 1_000_000},
 	{Name: "concept", Type: KeyBool},
+}
+
+// settingsTable are the keys of content/site.yaml, in the order the
+// site-folder spec lists them.
+var settingsTable = []Key{
+	{Name: "school", Type: KeyText, Required: true},
+	{Name: "titel", Type: KeyText, Required: true},
+	{Name: "taal", Type: KeyChoice, Values: []string{"nl", "en"}},
+	{Name: "model", Type: KeyNumber, Required: true, Min: 1, Max: 4},
+	{Name: "groeipad", Type: KeyNumbers, Min: 1, Max: 4},
+	{Name: "schooljaar", Type: KeySchoolYear, Required: true},
+	{Name: "leerjaren", Type: KeyNumber, Min: 1, Max: 8},
+	{Name: "perioden", Type: KeyPeriods},
+	{Name: "basis_url", Type: KeyURL},
+	{Name: "thema", Type: KeyText},
+	{Name: "toegestane_domeinen", Type: KeyTexts},
+	{Name: "ruwe_html", Type: KeyBool},
 }
 
 // kindTable is the table of page kinds, in the order of the navigation.
@@ -151,6 +190,9 @@ func Kinds() []KindInfo {
 // CommonKeys returns the keys every page takes (titel, samenvatting,
 // volgorde, concept), as a copy.
 func CommonKeys() []Key { return cloneKeys(commonKeys) }
+
+// SettingsKeys returns the keys of content/site.yaml, as a copy.
+func SettingsKeys() []Key { return cloneKeys(settingsTable) }
 
 // KindOf returns the table entry of kind k; ok is false for the kinds
 // without a folder of their own (home, lijst, 404).
@@ -265,6 +307,26 @@ func commonKey(name string) *Key {
 		}
 	}
 	panic("content: no common key " + name)
+}
+
+// settingsKey is key name of site.yaml; not a copy. It panics when there
+// is no such key, a mistake in this package caught by its tests.
+func settingsKey(name string) *Key {
+	for i := range settingsTable {
+		if settingsTable[i].Name == name {
+			return &settingsTable[i]
+		}
+	}
+	panic("content: no settings key " + name)
+}
+
+// settingsKeyNames are the names of the keys of site.yaml.
+func settingsKeyNames() []string {
+	out := make([]string, len(settingsTable))
+	for i, k := range settingsTable {
+		out[i] = k.Name
+	}
+	return out
 }
 
 // keyNames is KindInfo.KeyNames of kind k: the common keys only for the

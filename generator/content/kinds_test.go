@@ -249,6 +249,11 @@ func TestKindsInSiteSpec(t *testing.T) {
 			t.Errorf("generator/doc.go does not name the key %s", k.Name)
 		}
 	}
+	for _, k := range SettingsKeys() {
+		if !strings.Contains(spec, "//\t"+k.Name+" ") {
+			t.Errorf("generator/doc.go has no line for the site.yaml key %s", k.Name)
+		}
+	}
 	for _, ki := range Kinds() {
 		if !strings.Contains(spec, "content/"+ki.Folder+"/") && ki.Kind != KindPage {
 			t.Errorf("generator/doc.go does not name the folder content/%s/", ki.Folder)
@@ -277,6 +282,75 @@ func TestKindsInSiteSpec(t *testing.T) {
 				if !strings.Contains(part, v) {
 					t.Errorf("generator/doc.go does not name the value %s of %s %s", v, ki.Folder, k.Name)
 				}
+			}
+		}
+	}
+}
+
+// TestSettingsKeysAreWhatTheParserReads is TestKindsTableIsWhatTheParserReads
+// for content/site.yaml, and checks that site.yaml with every key of
+// SettingsKeys, each with a value of its type, has no problem, and that
+// without any key each required key is reported.
+func TestSettingsKeysAreWhatTheParserReads(t *testing.T) {
+	var s Settings
+	f := newFields(SettingsPath, &yaml.Node{Kind: yaml.MappingNode}, &diag.List{})
+	readSettings(&s, f)
+	var got, want []string
+	for k := range f.used {
+		got = append(got, k)
+	}
+	for _, k := range SettingsKeys() {
+		want = append(want, k.Name)
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the settings parser reads %v, SettingsKeys lists %v", got, want)
+	}
+
+	values := map[KeyType]string{
+		KeyNumbers:    "[1, 2]",
+		KeySchoolYear: "2026-2027",
+		KeyPeriods:    "[{naam: Periode 1, start: 2026-08-24, eind: 2026-10-16}]",
+		KeyURL:        "https://intranet.school.example/lob/",
+	}
+	var b strings.Builder
+	for _, k := range SettingsKeys() {
+		v, ok := values[k.Type]
+		if !ok {
+			v = sample(k)
+		}
+		if k.Type == KeyNumber {
+			v = fmt.Sprint(k.Max) // model 4 with groeipad [1, 2] is an error
+			if k.Name == "model" {
+				v = "2"
+			}
+		}
+		fmt.Fprintf(&b, "%s: %s\n", k.Name, v)
+	}
+	var probs diag.List
+	if ParseSettings([]byte(b.String()), &probs); probs.Len() > 0 {
+		t.Errorf("site.yaml with every key:\n%s\nproblems: %v", b.String(), probs.Problems())
+	}
+
+	var required []string
+	for _, k := range SettingsKeys() {
+		if k.Required {
+			required = append(required, k.Name)
+		}
+	}
+	probs = diag.List{}
+	ParseSettings([]byte("thema: eigen\n"), &probs)
+	if ps := probs.Problems(); len(ps) != len(required) {
+		t.Errorf("site.yaml without keys: problems %v, want one for each of %v", ps, required)
+	} else {
+		for _, name := range required {
+			found := false
+			for _, p := range ps {
+				found = found || strings.Contains(p.Msg, `"`+name+`"`)
+			}
+			if !found {
+				t.Errorf("site.yaml without keys: no problem names %s: %v", name, ps)
 			}
 		}
 	}
