@@ -13,10 +13,10 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
-	"golang.org/x/tools/txtar"
 
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
+	"lobsite/generator/internal/archive"
 )
 
 // fuzzPath is where the fuzzed file sits: an exercise, the kind of page
@@ -51,11 +51,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	}
 	files, _ := filepath.Glob("testdata/*/*.txtar")
 	for _, name := range files {
-		a, err := txtar.ParseFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range a.Files {
+		for _, f := range archive.Read(t, name).Files {
 			if strings.HasPrefix(f.Name, "content/") && strings.HasSuffix(f.Name, ".md") {
 				seeds = append(seeds, f.Data)
 			}
