@@ -103,7 +103,7 @@ func TestPartialPageDataKeepsOutput(t *testing.T) {
 func TestIncrementalOverridesRandomEdits(t *testing.T) {
 	steps := 12
 	if testing.Short() {
-		steps = 5
+		steps = 3
 	}
 	for _, name := range sortedKeys(overrides) {
 		t.Run(name, func(t *testing.T) {
