@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"lobsite/themes"
 )
 
 func builtin() fstest.MapFS {
@@ -131,4 +133,62 @@ func TestLoadAsWritten(t *testing.T) {
 		t.Errorf("Load: %v; want the error at line 2, as written (the UI string put in moves it to line 3)", err)
 	}
 
+}
+
+// TestReadsAll checks which layouts are marked as reading what a build
+// cannot record: another page's Rel or List.
+func TestReadsAll(t *testing.T) {
+	tests := []struct {
+		inhoud string
+		all    bool
+	}{
+		{`{{.Page.Title}}{{range .Page.Competency.Rel.Exercises}}{{.Title}}{{end}}`, false},
+		{`{{with .Page.Competency.Rel.Questions}}{{$.InlineLinks .}}{{end}}`, false},
+		{`{{range .Site.Exercises}}{{.Title}} {{.Exercise.Years}}{{end}}`, false},
+		{`{{template "lijstje" (dict "V" $ "L" .Page.List.Pages)}}`, false},
+		{`{{range $.Page.Sector.Rel.Exercises}}{{range .Exercise.Rel.Activities}}{{.Title}}{{end}}{{end}}`, true},
+		{`{{range .Site.Competencies}}{{.Competency.Rel.Questions}}{{end}}`, true},
+		{`{{with .Page.Competency}}{{.Rel.Exercises}}{{end}}`, false},
+		{`{{$p := .Page}}{{$p.Competency.Rel.Exercises}}`, false},
+		{`{{range $c := .Site.Competencies}}{{$c.Competency.Rel.Questions}}{{end}}`, true},
+		{`{{with .Page.Competency.Rel.Exercises}}{{range .}}{{.Exercise.Rel.Sectors}}{{end}}{{end}}`, true},
+		{`{{(index .Page.List.Pages 0).List.Sub}}`, true},
+		{`{{.Site.Home.List.Pages}}`, true},
+		{`{{template "lijstje" (dict "V" $ "L" .Site.Home.List.Pages)}}`, true},
+		{`{{template "rel" .Page.Competency}}`, false},
+		{`{{template "rel" (index .Site.Competencies 0).Competency}}`, true},
+	}
+	for _, tt := range tests {
+		override := fstest.MapFS{
+			"layouts/pagina.html": {Data: []byte(`{{define "inhoud"}}` + tt.inhoud + `{{end}}`)},
+			"layouts/_x.html":     {Data: []byte(`{{define "lijstje"}}{{.V.Links .L}}{{end}}{{define "rel"}}{{.Rel.Exercises}}{{end}}`)},
+		}
+		th, err := Load(builtin(), override, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.inhoud, err)
+		}
+		if got := th.ReadsAll("pagina"); got != tt.all {
+			t.Errorf("%s: ReadsAll = %v, want %v", tt.inhoud, got, tt.all)
+		}
+		if th.ReadsAll("kernvraag") {
+			t.Errorf("%s: another layout was marked", tt.inhoud)
+		}
+	}
+}
+
+// TestDefaultThemeRecordsItsPages checks that the default theme's layouts
+// of the many pages (exercises above all) read nothing that cannot be
+// recorded, so an edit re-renders only the pages that show it.
+func TestDefaultThemeRecordsItsPages(t *testing.T) {
+	th, err := Load(themes.Default(), nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"opdracht", "kernvraag", "competentie", "activiteit", "sector", "model", "gesprek", "pagina", "lijst", "lijst-kalender", "404"} {
+		if !th.Has(kind) {
+			t.Errorf("the default theme has no layout %s", kind)
+		} else if th.ReadsAll(kind) {
+			t.Errorf("layout %s reads another page's Rel or List: its pages are rendered again on every edit", kind)
+		}
+	}
 }
