@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -72,16 +73,6 @@ func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte) {
 // makeOutputs asks every output for its files, into r.extra.
 func (r *run) makeOutputs() error {
 	r.extra = map[string][]byte{}
-	taken := map[string]bool{}
-	for _, a := range r.theme.Assets() {
-		taken[a] = true
-	}
-	for _, sf := range r.site.Static {
-		taken[sf.URL] = true
-	}
-	for _, p := range r.pages {
-		taken[strings.TrimPrefix(outFile("/", p.URL), "/")] = true
-	}
 	for i, o := range r.outs {
 		pages := make([]pageOut, len(r.pages))
 		for j, p := range r.pages {
@@ -100,14 +91,36 @@ func (r *run) makeOutputs() error {
 			return err
 		}
 		for name, data := range files {
-			if taken[name] {
-				return fmt.Errorf("het extra bestand %s valt samen met een pagina, een bestand van het thema of een bestand uit content/", name)
+			if _, ok := r.extra[name]; ok || r.taken(name) {
+				return fmt.Errorf("het extra bestand %s valt samen met een pagina, een bestand van het thema, een bestand uit content/ of een ander extra bestand", name)
 			}
-			taken[name] = true
 			r.extra[name] = data
 		}
 	}
 	return nil
+}
+
+// taken reports whether a page, a theme asset or a static file is written
+// at the slash path name.
+func (r *run) taken(name string) bool {
+	if _, ok := r.assets[name]; ok {
+		return true
+	}
+	for _, sf := range r.site.Static {
+		if sf.URL == name {
+			return true
+		}
+	}
+	u := name
+	if path.Base(name) == "index.html" {
+		u = strings.TrimSuffix(name, "index.html")
+	}
+	for _, p := range r.pages {
+		if p.URL == u {
+			return true
+		}
+	}
+	return false
 }
 
 // publish writes what is left and makes this build the last good one.
