@@ -198,21 +198,23 @@ type run struct {
 
 	// Made by load.
 	site   *content.Site
-	listOf map[string]*content.Page // list pages (and home) by Dir
-	sigs   map[string]string        // static files: output URL → staticSig
-	pages  []*content.Page          // every page to write: the site's, generated ones, 404
-	gen    map[*content.Page]*generated
+	listOf map[string]*content.Page     // list pages (and home) by Dir
+	sigs   map[string]string            // static files: output URL → staticSig
+	pages  []*content.Page              // every page to write: the site's and the generated ones (404 too)
+	gen    map[*content.Page]*generated // the generated pages (see addGenerated)
+	outs   []output                     // the extra outputs (see outputs)
 
 	// Made by plan.
 	global uint64                // hash of what every page shows (see globalHash)
-	colls  [numColls]uint64      // hash of each collection's front matter (see collHashes)
+	colls  [numColls]uint64      // hash of each collection's front matter, by bit (see coll)
 	states map[string]*pageState // by URL: kept from the last build, or made by render
 	todo   []*content.Page       // pages to render
-	parts  theme.Parts           // the shared parts of the frame, rendered once per key
-	outDir string                // the fresh tree of a full build that writes
-	kept   []renderedPage        // pages rendered for finishIncremental
-	outs   []output              // the extra outputs (see outputs)
-	extra  map[string][]byte     // their files by slash path
+
+	// Made by prepare, render and makeOutputs.
+	outDir string            // the fresh tree of a full build that writes, until swapped in
+	parts  theme.Parts       // the shared parts of the frame, rendered once per key
+	kept   []renderedPage    // pages rendered, kept for finishIncremental
+	extra  map[string][]byte // the extra outputs' files by slash path
 }
 
 func (b *Builder) run(ctx context.Context, changed []string, write bool) (*Result, error) {
@@ -235,6 +237,7 @@ func (r *run) build(changed []string) (*Result, error) {
 	if r.full {
 		changed = nil
 	}
+	defer r.cleanup() // of a build that fails
 	if err := r.load(changed); err != nil {
 		return nil, err
 	}
@@ -243,28 +246,23 @@ func (r *run) build(changed []string) (*Result, error) {
 		return nil, err
 	}
 	if err := r.render(); err != nil {
-		r.cleanup()
 		return nil, err
 	}
 	r.checkAnchors()
 	if err := r.makeOutputs(); err != nil {
-		r.cleanup()
 		return nil, err
 	}
 	res := &Result{Pages: len(r.pages), Rendered: len(r.todo), Warnings: r.probs.Warnings()}
 	if err := r.probs.Err(); err != nil {
-		r.cleanup()
 		return res, err
 	}
 	if b.opts.Strict && len(res.Warnings) > 0 {
-		r.cleanup()
 		return res, &diag.BuildError{Problems: r.probs.Problems(), Reason: "De bouw stopt omdat --strict waarschuwingen als fouten telt."}
 	}
 	if !r.write {
 		return res, nil
 	}
 	if err := r.publish(res); err != nil {
-		r.cleanup()
 		return nil, err
 	}
 	return res, nil
@@ -291,7 +289,8 @@ func (r *run) prepare() error {
 	return nil
 }
 
-// cleanup removes the fresh tree of a build that failed.
+// cleanup removes the fresh tree of a build that failed (finishFull
+// clears outDir once the tree is swapped in).
 func (r *run) cleanup() {
 	if r.outDir != "" {
 		os.RemoveAll(r.outDir)

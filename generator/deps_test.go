@@ -181,3 +181,30 @@ func randomEdit(t *testing.T, rng *rand.Rand, dir string, step int) (string, []s
 		return "kernvraag of the guide", []string{name}
 	}
 }
+
+// FuzzIncrementalOverrides is TestIncrementalOverridesRandomEdits with the
+// seed and the theme chosen by the fuzzer: three random edits, each
+// followed by an incremental build that must equal a full one.
+//
+//	go test -run '^$' -fuzz FuzzIncrementalOverrides -fuzztime 1m ./generator/
+func FuzzIncrementalOverrides(f *testing.F) {
+	names := sortedKeys(overrides)
+	for i := range names {
+		f.Add(uint64(i), uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, theme uint8) {
+		if testing.Short() {
+			t.Skip("the seeds are what TestIncrementalOverridesRandomEdits runs; skipped with -short")
+		}
+		name := names[int(theme)%len(names)]
+		dir, dest, b := builtWith(t, overrides[name])
+		rng := rand.New(rand.NewPCG(seed, 9))
+		for i := range 3 {
+			what, changed := randomEdit(t, rng, dir, i)
+			if _, err := b.Build(changed); err != nil {
+				t.Fatalf("%s, step %d (%s): %v", name, i, what, err)
+			}
+			sameTrees(t, fmt.Sprintf("%s, step %d (%s)", name, i, what), readTree(t, dest), fullTree(t, dir))
+		}
+	})
+}

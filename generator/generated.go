@@ -31,9 +31,9 @@ type generated struct {
 	Body  *content.Page
 }
 
-// addGenerated adds the generated pages to r.pages. A URL that a page of
-// the site has already is an error of the generated page's maker, not of
-// the content: it is reported at content/ with the URL.
+// addGenerated adds the generated pages to r.pages. A content page at a
+// URL that lobsite generates is an error at that page's file (a list page
+// made up for a folder has no file: the error then names no file).
 func (r *run) addGenerated() {
 	r.gen = map[*content.Page]*generated{}
 	add := func(gs ...generated) {
