@@ -44,6 +44,16 @@ type view struct {
 	Trail    template.HTML
 	Facts    template.HTML
 
+	// Ways through the site, made in view_nav.go: the side navigation of
+	// the page's folder, the table of contents of a long page, previous
+	// and next chapter, the home page's coming activities and the choices
+	// of the exercise list's filter. Empty (nil) where a page has none.
+	SideNav  template.HTML
+	TOC      template.HTML
+	PrevNext template.HTML
+	Upcoming template.HTML
+	Filter   *filterChoices
+
 	t     func(string) string    // the theme's UI strings
 	years func([]int) string     // leerjaren as "1, 2 en 3"
 	date  func(time.Time) string // a date in words, in the site's language
@@ -149,7 +159,11 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 	var b strings.Builder
 	b.Grow(len(ps) * v.aSize(160))
 	for _, p := range ps {
-		b.WriteString(`<li class="kaart">`)
+		b.WriteString(`<li class="kaart"`)
+		if p.Exercise != nil {
+			writeFilterData(&b, p.Exercise)
+		}
+		b.WriteString(">")
 		v.writeA(&b, p)
 		if p.Summary != "" {
 			b.WriteString("<p>")
@@ -393,9 +407,17 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 	}
 	v.DocTitle = v.docTitle()
 	v.Facts = v.facts()
+	lp := folderList(p, b.listOf)
+	v.SideNav = v.sideNav(lp)
+	v.PrevNext = v.prevNext(lp)
+	v.TOC = v.toc(body)
 	switch {
 	case p.Kind == content.KindCompetency:
 		v.Groups = byYear(p.Competency.Rel.Exercises, b.theme.T("leerjaar"))
+	case p.Kind == content.KindHome:
+		v.Upcoming = v.upcoming()
+	case p.Kind == content.KindList && p.Dir == "opdrachten":
+		v.Filter = exerciseFilter(p.List.Pages)
 	case p.Kind == content.KindList && p.Dir == "kalender":
 		v.Groups = b.calendarGroups()
 	case p.Kind == content.KindList && p.Dir == "competenties":
