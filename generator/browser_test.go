@@ -174,10 +174,92 @@ func TestHandbookInBrowser(t *testing.T) {
 	}
 	checkMenuKeyboard(t, bctx, srv.URL+"/handboek/visie/", true)
 	checkThemeToggle(t, bctx, srv.URL+"/handboek/visie/")
+	checkFilter(t, bctx, srv.URL+"/opdrachten/")
+	checkUpcoming(t, bctx, srv.URL+"/", true)
 	if _, err := chromedp.Call(bctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
 	checkMenuKeyboard(t, bctx, srv.URL+"/opdrachten/", false)
+	checkUpcoming(t, bctx, srv.URL+"/", false)
+}
+
+// evalJSON evaluates a JavaScript expression that returns JSON and decodes
+// it into v.
+func evalJSON(t *testing.T, ctx context.Context, js string, v any) {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+}
+
+// checkFilter chooses a competency, then also a leerjaar, in the filter of
+// the exercise list: exactly the cards of exercises with those are shown,
+// and the count says so.
+func checkFilter(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	choose := `((name, value) => { const s = document.querySelector("form[data-filter] select[name=" + name + "]");
+	  s.value = value; s.dispatchEvent(new Event("change", {bubbles: true}));
+	  const cards = [...document.querySelectorAll(".kaart[data-werkvorm]")];
+	  return JSON.stringify({form: !document.querySelector("form[data-filter]").hidden, all: cards.length,
+	    shown: cards.filter(c => !c.hidden).map(c => c.dataset.competenties + "|" + c.dataset.leerjaren),
+	    count: document.querySelector("[data-telling]").textContent}); })`
+	var got struct {
+		Form  bool
+		All   int
+		Shown []string
+		Count string
+	}
+	for _, step := range []struct{ name, value string }{{"competenties", "netwerken"}, {"leerjaren", "4"}} {
+		evalJSON(t, ctx, choose+`("`+step.name+`", "`+step.value+`")`, &got)
+		if !got.Form || got.All < 20 {
+			t.Fatalf("filter on %s: form shown %v, %d cards", url, got.Form, got.All)
+		}
+		if len(got.Shown) == 0 || len(got.Shown) == got.All {
+			t.Errorf("filter %s=%s shows %d of %d cards", step.name, step.value, len(got.Shown), got.All)
+		}
+		for _, c := range got.Shown {
+			comps, years, _ := strings.Cut(c, "|")
+			if !slices.Contains(strings.Fields(comps), "netwerken") || step.name == "leerjaren" && !slices.Contains(strings.Fields(years), "4") {
+				t.Errorf("filter %s=%s shows a card with %s", step.name, step.value, c)
+			}
+		}
+		if want := fmt.Sprintf("%d van %d opdrachten", len(got.Shown), got.All); got.Count != want {
+			t.Errorf("filter %s=%s says %q, want %q", step.name, step.value, got.Count, want)
+		}
+	}
+}
+
+// checkUpcoming opens the home page: with JavaScript it shows the first
+// three activities that have not ended by the browser's today, without it
+// none, and the link to the calendar either way.
+func checkUpcoming(t *testing.T, ctx context.Context, url string, script bool) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Shown, Due []string
+		Link       bool
+	}
+	evalJSON(t, ctx, `(() => { const d = new Date(), today = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+	  const items = [...document.querySelectorAll("[data-binnenkort] li")];
+	  return JSON.stringify({shown: items.filter(li => li.checkVisibility()).map(li => li.dataset.tot),
+	    due: items.filter(li => li.dataset.tot >= today).slice(0, 3).map(li => li.dataset.tot),
+	    link: [...document.querySelectorAll(".binnenkort a")].some(a => a.getAttribute("href") === "kalender/" && a.checkVisibility())}); })()`, &got)
+	want := got.Due
+	if !script {
+		want = nil
+	}
+	if strings.Join(got.Shown, " ") != strings.Join(want, " ") || !got.Link {
+		t.Errorf("home page (script %v): activities shown until %v, want %v; link to the calendar %v", script, got.Shown, want, got.Link)
+	}
 }
 
 // checkPage opens url and checks that it does not scroll sideways, that
