@@ -73,7 +73,8 @@ const runAxe = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wc
 // dark colour scheme: no page may scroll sideways, and axe-core must find
 // no violation of WCAG 2.1 A or AA. At 320 pixels the menu button must open
 // and close with the keyboard, with and without JavaScript. It writes
-// screenshots of four kinds of page at both widths to screenshotDir.
+// screenshots of six pages at both widths, and of the open menu, to
+// screenshotDir.
 func TestHandbookInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -127,7 +128,7 @@ func TestHandbookInBrowser(t *testing.T) {
 		t.Fatalf("start Chromium: %v", err)
 	}
 
-	shots := map[string]bool{"": true, "opdrachten/netwerkkaart/": true, "kalender/": true, "handboek/gesprekscyclus/": true}
+	shots := map[string]bool{"": true, "opdrachten/netwerkkaart/": true, "kalender/": true, "handboek/gesprekscyclus/": true, "opdrachten/": true, "competenties/": true}
 	shotDir := screenshotDir()
 	if err := os.MkdirAll(shotDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -274,6 +275,7 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 		Scroll, Inner int
 		Background    string
 		Wide          []string
+		Current       []string
 	}
 	js := `(() => {
 	  const w = window.innerWidth, wide = [];
@@ -282,7 +284,8 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 	    if (r.right > w + 0.5 && getComputedStyle(el).position !== "absolute" && !el.closest(".tabel")) wide.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + " " + Math.round(r.right));
 	  }
 	  return JSON.stringify({Scroll: document.documentElement.scrollWidth, Inner: w,
-	    Background: getComputedStyle(document.body).backgroundColor, Wide: wide.slice(0, 5)});
+	    Background: getComputedStyle(document.body).backgroundColor, Wide: wide.slice(0, 5),
+	    Current: [...document.querySelectorAll("a[aria-current]")].filter(a => a.href !== location.href).map(a => a.getAttribute("href"))});
 	})()`
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
 	if err != nil {
@@ -296,6 +299,9 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 	}
 	if m.Scroll > m.Inner {
 		t.Errorf("%s: page scrolls sideways (%d px wide; too wide: %s)", where, m.Scroll, strings.Join(m.Wide, ", "))
+	}
+	if len(m.Current) > 0 {
+		t.Errorf("%s: aria-current on links to other pages: %s", where, strings.Join(m.Current, ", "))
 	}
 	if dark := m.Background == "rgb(17, 22, 29)"; dark != (scheme == "dark") {
 		t.Errorf("%s: background %s, not the %s scheme", where, m.Background, scheme)
@@ -367,6 +373,15 @@ func checkMenuKeyboard(t *testing.T, ctx context.Context, url string, script boo
 		want(step, wantState)
 	}
 	key("Enter", kb.Enter, `{"open":true,"shown":true,"focus":"summary"}`)
+	if script {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir(), "menu-open-320-light.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	key("Tab", kb.Tab, `{"open":true,"shown":true,"focus":"a in menu"}`)
 	if err := chromedp.Do(ctx, chromedp.Focus(".menu-smal summary")); err != nil {
 		t.Fatal(err)

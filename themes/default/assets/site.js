@@ -96,6 +96,7 @@
         count.textContent = n ? form.getAttribute("data-gevonden").replace("{n}", n).replace("{totaal}", cards.length) : form.getAttribute("data-geen");
       }
       form.addEventListener("change", apply);
+      apply();
       form.addEventListener("submit", function (e) { e.preventDefault(); });
       form.hidden = false;
     });
