@@ -123,56 +123,63 @@ func TestHandbookInBrowser(t *testing.T) {
 	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
-	// axe-core comes with every page before the page's own scripts.
-	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: string(axe)}); err != nil {
+	// The browser runs once in bctx; each width gets a tab of its own, and
+	// the two run side by side.
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-
 	shots := map[string]bool{"": true, "opdrachten/netwerkkaart/": true, "kalender/": true, "handboek/gesprekscyclus/": true, "opdrachten/": true, "competenties/": true}
 	shotDir := screenshotDir()
 	if err := os.MkdirAll(shotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-
-	for _, width := range []int64{1280, 320} {
-		for _, scheme := range []string{"light", "dark"} {
-			err := chromedp.Do(bctx,
-				chromedp.EmulateViewport(width, 900),
-				chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-					})
-					return err
-				}),
-			)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, p := range pages {
-				where := fmt.Sprintf("/%s at %d px, %s", p, width, scheme)
-				checkPage(t, bctx, srv.URL+"/"+p, where, width, scheme)
-				if shots[p] && scheme == "light" || p == "" && scheme == "dark" {
-					name := strings.NewReplacer("/", "-").Replace(strings.TrimSuffix(p, "/"))
-					if name == "" {
-						name = "home"
-					}
-					png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+	t.Run("pages", func(t *testing.T) {
+		for _, width := range []int64{1280, 320} {
+			t.Run(fmt.Sprint(width), func(t *testing.T) {
+				t.Parallel()
+				tab, cancel := chromedp.NewContext(bctx)
+				defer cancel()
+				// axe-core comes with every page, before the page's own scripts.
+				if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: string(axe)}); err != nil {
+					t.Fatalf("open a tab: %v", err)
+				}
+				for _, scheme := range []string{"light", "dark"} {
+					err := chromedp.Do(tab,
+						chromedp.EmulateViewport(width, 900),
+						chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+							_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+								Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+							})
+							return err
+						}),
+					)
 					if err != nil {
-						t.Fatalf("screenshot of %s: %v", where, err)
-					}
-					file := filepath.Join(shotDir, fmt.Sprintf("%s-%d-%s.png", name, width, scheme))
-					if err := os.WriteFile(file, png, 0o644); err != nil {
 						t.Fatal(err)
 					}
+					for _, p := range pages {
+						where := fmt.Sprintf("/%s at %d px, %s", p, width, scheme)
+						checkPage(t, tab, srv.URL+"/"+p, where, width, scheme)
+						if shots[p] && scheme == "light" || p == "" && scheme == "dark" {
+							name := strings.NewReplacer("/", "-").Replace(strings.TrimSuffix(p, "/"))
+							if name == "" {
+								name = "home"
+							}
+							png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+							if err != nil {
+								t.Fatalf("screenshot of %s: %v", where, err)
+							}
+							file := filepath.Join(shotDir, fmt.Sprintf("%s-%d-%s.png", name, width, scheme))
+							if err := os.WriteFile(file, png, 0o644); err != nil {
+								t.Fatal(err)
+							}
+						}
+					}
 				}
-			}
+			})
 		}
-	}
+	})
 	t.Logf("%d pages checked at 1280 and 320 px, light and dark; screenshots in %s", len(pages), shotDir)
 
-	if _, err := chromedp.Call(bctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
-		t.Fatal(err)
-	}
 	checkMenuKeyboard(t, bctx, srv.URL+"/handboek/visie/", true)
 	checkThemeToggle(t, bctx, srv.URL+"/handboek/visie/")
 	checkFilter(t, bctx, srv.URL+"/opdrachten/")
@@ -276,6 +283,7 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 		Background    string
 		Wide          []string
 		Current       []string
+		MenuRows      int
 	}
 	js := `(() => {
 	  const w = window.innerWidth, wide = [];
@@ -285,6 +293,7 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 	  }
 	  return JSON.stringify({Scroll: document.documentElement.scrollWidth, Inner: w,
 	    Background: getComputedStyle(document.body).backgroundColor, Wide: wide.slice(0, 5),
+	    MenuRows: new Set([...document.querySelectorAll(".menu-breed li")].filter(li => li.checkVisibility()).map(li => Math.round(li.getBoundingClientRect().top))).size,
 	    Current: [...document.querySelectorAll("a[aria-current]")].filter(a => a.href !== location.href).map(a => a.getAttribute("href"))});
 	})()`
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
@@ -299,6 +308,9 @@ func checkPage(t *testing.T, ctx context.Context, url, where string, width int64
 	}
 	if m.Scroll > m.Inner {
 		t.Errorf("%s: page scrolls sideways (%d px wide; too wide: %s)", where, m.Scroll, strings.Join(m.Wide, ", "))
+	}
+	if width >= 1280 && m.MenuRows != 1 {
+		t.Errorf("%s: the menu takes %d rows, want 1", where, m.MenuRows)
 	}
 	if len(m.Current) > 0 {
 		t.Errorf("%s: aria-current on links to other pages: %s", where, strings.Join(m.Current, ", "))
