@@ -407,7 +407,7 @@ func checkMenuKeyboard(t *testing.T, ctx context.Context, url string, script boo
 }
 
 // checkThemeToggle presses the dark-mode button and reloads: the page
-// stays dark, and the button says it is pressed.
+// stays dark, and the button says it is pressed; printed, it is light.
 func checkThemeToggle(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.Click(".thema-knop"), chromedp.Reload())
@@ -420,6 +420,22 @@ func checkThemeToggle(t *testing.T, ctx context.Context, url string) {
 	}
 	if got != "donker true rgb(17, 22, 29)" {
 		t.Errorf("after the dark-mode button and a reload: %s, want donker true rgb(17, 22, 29)", got)
+	}
+	// Printed, the page is light whatever the screen shows.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Media: "print", Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor + " " + getComputedStyle(document.body).color`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if printed != "rgb(255, 255, 255) rgb(0, 0, 0)" {
+		t.Errorf("printed in dark mode, the page has background and text %s, want white and black", printed)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(".thema-knop")); err != nil {
 		t.Fatal(err)
