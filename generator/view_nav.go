@@ -26,49 +26,76 @@ const sideNavMax = 15
 // a short page is read at a glance.
 const tocMin = 3
 
-// folderList returns the list page of the folder p belongs to: p itself
-// for a list page, else the list page of p's folder, or nil (the home page,
-// the 404 page, a page at the top level).
-func folderList(p *content.Page, listOf map[string]*content.Page) *content.Page {
+// folder returns the list page of the folder whose pages the page's side
+// navigation and previous/next show, and records what that reads: a list
+// page shows its own folder (its List, which every list page shows); a
+// competency, kernvraag, sector, model or guide the pages of its section
+// (recorded as that collection); a free page (a handbook chapter) its
+// folder's pages and subfolders, which no collection holds, so it is
+// recorded as reading every page. Exercises and activities, in banks of
+// hundreds, get none: their list page has groups and a filter, and reading
+// their collection would render every exercise again when one changes. It
+// returns nil for the home page, the 404 page and pages at the top level.
+func (v *view) folder() *content.Page {
+	p := v.Page
 	switch p.Kind {
-	case content.KindHome, content.KindNotFound:
-		return nil
 	case content.KindList:
 		return p
+	case content.KindPage:
+		if lp := v.r.listOf[p.Dir]; lp != nil && p.Dir != "" {
+			v.rec.reads |= collAll
+			return lp
+		}
+	default:
+		c := collOfKind(p.Kind)
+		if lp := v.r.listOf[p.Dir]; lp != nil && c != 0 && p.Dir == p.Section {
+			v.rec.reads |= c
+			return lp
+		}
 	}
-	if p.Dir == "" {
-		return nil
-	}
-	return listOf[p.Dir]
+	return nil
 }
 
-// sideNav returns the side navigation of p's folder: a link to the folder's
-// list page, then its subfolders and pages in their order, the current one
-// marked with aria-current="page". It is empty for pages outside a folder
-// and for folders of more than sideNavMax pages.
-//
-// For now only list pages and free pages (handbook chapters) get one: the
-// build's table of what a page shows of other pages (deps) knows that a
-// list page shows its pages, not that a page shows its siblings, so an
-// exercise's side navigation would go stale in an incremental build when a
-// sibling is added. Free pages share that limit for now (a new chapter
-// re-renders the other chapters only in a full build); the recorded
-// dependencies of the new build core lift it.
-func (v *view) sideNav(lp *content.Page) template.HTML {
-	if k := v.Page.Kind; k != content.KindList && k != content.KindPage {
-		return ""
+// collOfKind returns the collection of the pages of kind k that get a side
+// navigation of their section, or 0.
+func collOfKind(k content.Kind) coll {
+	switch k {
+	case content.KindCompetency:
+		return collCompetencies
+	case content.KindQuestion:
+		return collQuestions
+	case content.KindSector:
+		return collSectors
+	case content.KindModel:
+		return collModels
+	case content.KindGuide:
+		return collGuides
 	}
-	if lp == nil || lp.List == nil || len(lp.List.Pages)+len(lp.List.Sub) > sideNavMax || len(lp.List.Pages)+len(lp.List.Sub) == 0 {
+	return 0
+}
+
+// sideNav returns the side navigation of the folder of list page lp: a
+// link to lp, then the folder's pages in their order (and, for a list page
+// or a free page, its subfolders' list pages first), the current page
+// marked with aria-current="page". It is empty for a folder of more than
+// sideNavMax pages.
+func (v *view) sideNav(lp *content.Page) template.HTML {
+	var sub []*content.Page
+	if k := v.Page.Kind; k == content.KindList || k == content.KindPage {
+		sub = lp.List.Sub
+	}
+	n := len(sub) + len(lp.List.Pages)
+	if n == 0 || n > sideNavMax {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow((len(lp.List.Pages) + len(lp.List.Sub) + 1) * v.aSize(24))
+	b.Grow((n + 1) * v.aSize(24))
 	b.WriteString(`<nav class="zijnav" aria-label="`)
-	b.WriteString(html.EscapeString(v.t("in_dit_onderdeel") + ": " + lp.Title))
+	b.WriteString(html.EscapeString(v.r.theme.T("in_dit_onderdeel") + ": " + lp.Title))
 	b.WriteString(`"><p class="zijnav-kop">`)
 	v.writeNavLink(&b, lp)
 	b.WriteString("</p><ul>")
-	for _, list := range [][]*content.Page{lp.List.Sub, lp.List.Pages} {
+	for _, list := range [][]*content.Page{sub, lp.List.Pages} {
 		for _, p := range list {
 			b.WriteString("<li>")
 			v.writeNavLink(&b, p)
@@ -98,7 +125,7 @@ func (v *view) writeNavLink(b *strings.Builder, p *content.Page) {
 // for other kinds of page.
 func (v *view) prevNext(lp *content.Page) template.HTML {
 	p := v.Page
-	if p.Kind != content.KindPage || lp == nil || lp.List == nil {
+	if p.Kind != content.KindPage {
 		return ""
 	}
 	var prev, next *content.Page
@@ -119,7 +146,7 @@ func (v *view) prevNext(lp *content.Page) template.HTML {
 	}
 	var b strings.Builder
 	b.WriteString(`<nav class="bladeren" aria-label="`)
-	b.WriteString(html.EscapeString(v.t("bladeren")))
+	b.WriteString(html.EscapeString(v.r.theme.T("bladeren")))
 	b.WriteString(`">`)
 	if prev != nil {
 		v.writeStep(&b, prev, "vorige", "vorig")
@@ -137,7 +164,7 @@ func (v *view) writeStep(b *strings.Builder, p *content.Page, key, class string)
 	b.WriteString(`" href="`)
 	b.WriteString(html.EscapeString(v.Link(p)))
 	b.WriteString(`"><span class="stap">`)
-	b.WriteString(html.EscapeString(v.t(key)))
+	b.WriteString(html.EscapeString(v.r.theme.T(key)))
 	b.WriteString("</span> ")
 	b.WriteString(html.EscapeString(p.Title))
 	b.WriteString("</a>")
@@ -178,7 +205,7 @@ func (v *view) toc(body string) template.HTML {
 	var b strings.Builder
 	b.Grow(len(hs)*64 + 96)
 	b.WriteString(`<nav class="toc" aria-labelledby="toc_kop"><p class="toc-kop" id="toc_kop">`)
-	b.WriteString(html.EscapeString(v.t("op_deze_pagina")))
+	b.WriteString(html.EscapeString(v.r.theme.T("op_deze_pagina")))
 	b.WriteString("</p><ol>")
 	for _, h := range hs {
 		b.WriteString(`<li><a href="#`)
@@ -244,7 +271,7 @@ func stripTags(s string) string {
 // from the reader's today, so the page itself does not depend on the day it
 // was built.
 func (v *view) upcoming() template.HTML {
-	acts := v.Site.Activities
+	acts := v.site.Activities()
 	if len(acts) == 0 {
 		return ""
 	}

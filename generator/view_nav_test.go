@@ -1,25 +1,42 @@
 package generator
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"lobsite/generator/content"
 )
 
-func testView(p *content.Page) *view {
-	return &view{Page: p, Root: rootPrefix(p.URL), t: func(k string) string { return k }}
+// kleinRun builds the klein test site and returns the run, for views of
+// its pages.
+func kleinRun(t *testing.T) *run {
+	t.Helper()
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	b, err := NewBuilder(Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.newRun(context.Background(), false)
+	if _, err := r.build(nil); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // TestTOC reads the ## headings of bodies as the Markdown renderer writes
 // them, minified or not, and makes a table of contents from three on.
 func TestTOC(t *testing.T) {
-	v := testView(&content.Page{URL: "handboek/visie/"})
+	r := kleinRun(t)
+	v := r.newView(r.site.ByURL["handboek/visie/"], "")
+	head := `<nav class="toc" aria-labelledby="toc_kop"><p class="toc-kop" id="toc_kop">Op deze pagina</p><ol>`
 	tests := []struct{ body, want string }{
 		{`<h2 id="doel">Doel</h2><p>x</p><h3 id="a">A</h3><h2 id="zo-werk-je">Zo <em>werk</em> je</h2><h2 id='na'>Na &amp; voor</h2>`,
-			`<nav class="toc" aria-labelledby="toc_kop"><p class="toc-kop" id="toc_kop">op_deze_pagina</p><ol><li><a href="#doel">Doel</a></li><li><a href="#zo-werk-je">Zo werk je</a></li><li><a href="#na">Na &amp; voor</a></li></ol></nav>`},
+			head + `<li><a href="#doel">Doel</a></li><li><a href="#zo-werk-je">Zo werk je</a></li><li><a href="#na">Na &amp; voor</a></li></ol></nav>`},
 		{`<h2 id=doel>Doel</h2><h2 id=b class=x>B</h2><h2 data-id=q id=c>C</h2>`,
-			`<nav class="toc" aria-labelledby="toc_kop"><p class="toc-kop" id="toc_kop">op_deze_pagina</p><ol><li><a href="#doel">Doel</a></li><li><a href="#b">B</a></li><li><a href="#c">C</a></li></ol></nav>`},
+			head + `<li><a href="#doel">Doel</a></li><li><a href="#b">B</a></li><li><a href="#c">C</a></li></ol></nav>`},
 		{`<h2 id=doel>Doel</h2><h2 id=b>B</h2>`, ""},     // too short
 		{`<h2 id=doel>Doel</h2><h2 id=b>B</h2><h2>`, ""}, // cut off
 		{"", ""},
@@ -32,45 +49,56 @@ func TestTOC(t *testing.T) {
 }
 
 // TestPrevNextAndSideNav checks previous/next among the free pages of a
-// folder in its order, and the side navigation marking only the current
-// page.
+// folder in its order, the side navigation marking only the current page,
+// and what the side navigation records as read.
 func TestPrevNextAndSideNav(t *testing.T) {
-	list := &content.Page{Kind: content.KindList, Dir: "handboek", URL: "handboek/", Title: "Handboek"}
-	a := &content.Page{Kind: content.KindPage, Dir: "handboek", URL: "handboek/a/", Title: "Eerste"}
-	b := &content.Page{Kind: content.KindPage, Dir: "handboek", URL: "handboek/b/", Title: "Tweede & meer"}
-	c := &content.Page{Kind: content.KindPage, Dir: "handboek", URL: "handboek/c/", Title: "Derde"}
+	r := kleinRun(t)
+	list := &content.Page{Kind: content.KindList, Section: "handboek", Dir: "handboek", URL: "handboek/", Title: "Handboek"}
+	a := &content.Page{Kind: content.KindPage, Section: "handboek", Dir: "handboek", URL: "handboek/a/", Title: "Eerste"}
+	b := &content.Page{Kind: content.KindPage, Section: "handboek", Dir: "handboek", URL: "handboek/b/", Title: "Tweede & meer"}
+	c := &content.Page{Kind: content.KindPage, Section: "handboek", Dir: "handboek", URL: "handboek/c/", Title: "Derde"}
 	list.List = &content.List{Pages: []*content.Page{a, b, c}}
-	listOf := map[string]*content.Page{"handboek": list}
+	r.listOf["handboek"] = list
+	view := func(p *content.Page) *view { return r.newView(p, "") }
 
-	v := testView(b)
-	lp := folderList(b, listOf)
-	if lp != list {
-		t.Fatalf("folderList = %v", lp)
+	v := view(b)
+	if got, want := string(v.PrevNext), `<nav class="bladeren" aria-label="Vorige en volgende"><a class="vorig" href="../../handboek/a/"><span class="stap">Vorige</span> Eerste</a><a class="volgend" href="../../handboek/c/"><span class="stap">Volgende</span> Derde</a></nav>`; got != want {
+		t.Errorf("previous/next of the middle page:\n got %s\nwant %s", got, want)
 	}
-	if got, want := string(v.prevNext(lp)), `<nav class="bladeren" aria-label="bladeren"><a class="vorig" href="../../handboek/a/"><span class="stap">vorige</span> Eerste</a><a class="volgend" href="../../handboek/c/"><span class="stap">volgende</span> Derde</a></nav>`; got != want {
-		t.Errorf("prevNext of the middle page:\n got %s\nwant %s", got, want)
+	if v.rec.reads&collAll == 0 {
+		t.Errorf("a chapter's side navigation records %b, want every page", v.rec.reads)
 	}
-	if got := string(testView(a).prevNext(lp)); strings.Contains(got, "vorig") || !strings.Contains(got, `href="../../handboek/b/"`) {
-		t.Errorf("prevNext of the first page: %s", got)
+	if got := string(view(a).PrevNext); strings.Contains(got, "vorig") || !strings.Contains(got, `href="../../handboek/b/"`) {
+		t.Errorf("previous/next of the first page: %s", got)
 	}
-	if got := string(testView(list).prevNext(list)); got != "" {
-		t.Errorf("prevNext of the list page: %s", got)
+	if got := string(view(list).PrevNext); got != "" {
+		t.Errorf("previous/next of the list page: %s", got)
 	}
-	got := string(v.sideNav(lp))
-	want := `<nav class="zijnav" aria-label="in_dit_onderdeel: Handboek"><p class="zijnav-kop"><a href="../../handboek/">Handboek</a></p><ul><li><a href="../../handboek/a/">Eerste</a></li><li><a aria-current="page" href="../../handboek/b/">Tweede &amp; meer</a></li><li><a href="../../handboek/c/">Derde</a></li></ul></nav>`
-	if got != want {
-		t.Errorf("sideNav:\n got %s\nwant %s", got, want)
+	want := `<nav class="zijnav" aria-label="In dit onderdeel: Handboek"><p class="zijnav-kop"><a href="../../handboek/">Handboek</a></p><ul><li><a href="../../handboek/a/">Eerste</a></li><li><a aria-current="page" href="../../handboek/b/">Tweede &amp; meer</a></li><li><a href="../../handboek/c/">Derde</a></li></ul></nav>`
+	if got := string(v.SideNav); got != want {
+		t.Errorf("side navigation:\n got %s\nwant %s", got, want)
 	}
-	if n := strings.Count(string(testView(list).sideNav(list)), "aria-current"); n != 1 {
-		t.Errorf("side navigation of the list page marks %d links current, want 1", n)
+	lv := view(list)
+	if n := strings.Count(string(lv.SideNav), "aria-current"); n != 1 || lv.rec.reads != 0 {
+		t.Errorf("side navigation of the list page marks %d links current and records %b, want 1 and nothing", n, lv.rec.reads)
 	}
 	for i := 0; i < sideNavMax; i++ {
 		list.List.Pages = append(list.List.Pages, &content.Page{Kind: content.KindPage, Dir: "handboek", URL: "handboek/x/"})
 	}
-	if got := string(v.sideNav(lp)); got != "" {
+	if got := string(view(b).SideNav); got != "" {
 		t.Errorf("side navigation of a folder of %d pages: %s", len(list.List.Pages), got)
 	}
-	if got := folderList(&content.Page{Kind: content.KindHome}, listOf); got != nil {
-		t.Errorf("folderList of the home page = %v", got)
+
+	// A competency shows its section, recorded as the competencies; an
+	// exercise none, and records nothing for it.
+	cv := view(r.site.ByURL["competenties/netwerken/"])
+	if !strings.Contains(string(cv.SideNav), `<a aria-current="page" href="../../competenties/netwerken/">Netwerken</a>`) || cv.rec.reads&collCompetencies == 0 {
+		t.Errorf("competency: side navigation %s, records %b", cv.SideNav, cv.rec.reads)
+	}
+	if ev := view(r.site.ByURL["opdrachten/netwerkkaart/"]); ev.SideNav != "" || ev.rec.reads != 0 {
+		t.Errorf("exercise: side navigation %q, records %b", ev.SideNav, ev.rec.reads)
+	}
+	if hv := view(r.site.Home); hv.SideNav != "" || hv.PrevNext != "" || hv.rec.reads&collActivities == 0 {
+		t.Errorf("home: side navigation %q, previous/next %q, records %b (want the activities)", hv.SideNav, hv.PrevNext, hv.rec.reads)
 	}
 }
