@@ -70,12 +70,18 @@ func (v *view) LinksWithSummary(ps []*content.Page) template.HTML {
 
 // Cards returns one <li class="kaart"> per page: a link, the samenvatting
 // and, for exercises and activities, a line with leerjaren, duration and
-// werkvorm or date, time and soort.
+// werkvorm or date, time and soort. An exercise's card carries its
+// competencies, leerjaren and werkvorm as data attributes for the filter
+// of the exercise list (see writeFilterData).
 func (v *view) Cards(ps []*content.Page) template.HTML {
 	var b strings.Builder
 	b.Grow(len(ps) * v.aSize(160))
 	for _, p := range ps {
-		b.WriteString(`<li class="kaart">`)
+		b.WriteString(`<li class="kaart"`)
+		if p.Exercise != nil {
+			writeFilterData(&b, p.Exercise)
+		}
+		b.WriteString(">")
 		v.writeA(&b, p)
 		if p.Summary != "" {
 			b.WriteString("<p>")

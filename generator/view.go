@@ -48,6 +48,16 @@ type view struct {
 	Trail    template.HTML
 	Facts    template.HTML
 
+	// Ways through the site, made in view_nav.go: the side navigation of
+	// the page's folder, the table of contents of a long page, previous
+	// and next chapter, the home page's coming activities and the choices
+	// of the exercise list's filter. Empty (nil) where a page has none.
+	SideNav  template.HTML
+	TOC      template.HTML
+	PrevNext template.HTML
+	Upcoming template.HTML
+	Filter   *filterChoices
+
 	r    *run
 	nl   string   // "\n" between the rows Facts writes, "" when minifying
 	rec  recorder // what this render read of the site
@@ -235,7 +245,16 @@ func (r *run) newView(p *content.Page, body string) *view {
 	}
 	v.DocTitle = v.docTitle()
 	v.Facts = v.facts()
+	v.TOC = v.toc(body)
+	if lp := v.folder(); lp != nil {
+		v.SideNav = v.sideNav(lp)
+		v.PrevNext = v.prevNext(lp)
+	}
 	switch {
+	case p.Kind == content.KindHome:
+		v.Upcoming = v.upcoming()
+	case p.Kind == content.KindList && p.Dir == "opdrachten":
+		v.Filter = exerciseFilter(p.List.Pages)
 	case p.Kind == content.KindCompetency:
 		v.Groups = byYear(p.Competency.Rel.Exercises, r.theme.T("leerjaar"))
 	case p.Kind == content.KindList && p.Dir == "kalender":

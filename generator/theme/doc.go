@@ -34,7 +34,8 @@
 //	i18n/<taal>.yaml            UI strings, key: text; taal nl is the fallback for every key
 //
 // The default theme's lijst-<map> layouts are lijst-competenties.html,
-// lijst-gesprekken.html, lijst-kalender.html and lijst-modellen.html; <map>
+// lijst-gesprekken.html, lijst-kalender.html, lijst-modellen.html and
+// lijst-opdrachten.html (the exercise list, with its filter); <map>
 // is the folder under content/ (a subfolder as handboek/extra has no
 // layout of its own, since a file name holds no slash). A layout of the
 // page's soort must exist; lijst-<map> is looked up first for list pages.
@@ -78,6 +79,13 @@
 //	.Absolute   the page's absolute URL when basis_url is set, else ""
 //	.InlineCSS  the style sheet, only on the 404 page (shown at any depth, where no relative link works)
 //	.Data       what lobsite gives a page it generates itself; nil for other pages
+//	.SideNav    the side navigation of the page's folder (fixed markup, below), or ""
+//	.TOC        the table of contents of a page with three or more ## headings (fixed markup), or ""
+//	.PrevNext   links to the previous and next free page of the folder (fixed markup), or ""
+//	.Upcoming   on the home page: every activity as a hidden <li> with data-van and data-tot
+//	            (ISO dates), for site.js to show the next ones (fixed markup)
+//	.Filter     on the exercise list: the choices of its filter, .Years (leerjaren) and
+//	            .Forms (werkvormen) the exercises have, in order; nil elsewhere
 //
 // and these methods:
 //
@@ -203,6 +211,22 @@
 // periode, locatie, leerjaren, sectoren and competenties of an activity;
 // frequentie, deelnemers, leerjaren, kernvragen and competenties of a
 // guide; beroepen and certificaten of a sector) and .DocTitle.
+// .Cards of exercises carry data-competenties (ids), data-leerjaren and
+// data-werkvorm for the filter.
+//
+// .SideNav is <nav class="zijnav"> with a <p class="zijnav-kop"> link to the
+// folder's list page and a <ul> of links to its pages (a list page and a
+// free page also to its subfolders' list pages), the current one with
+// aria-current="page"; only for list pages, free pages and the pages of
+// the competenties, kernvragen, sectoren, modellen and gesprekken
+// sections, in folders of at most 15 pages. It reads the folder's pages:
+// a free page's side navigation counts as reading every page (nothing
+// smaller holds a folder of free pages), a competency's as reading the
+// competencies, and so on. .TOC is <nav class="toc"> with <p
+// class="toc-kop" id="toc_kop"> and an <ol> of links to the ## headings of
+// the body. .PrevNext is <nav class="bladeren"> with <a class="vorig"> and
+// <a class="volgend">, each a <span class="stap"> and the title.
+// .Upcoming reads the activities.
 //
 // # Errors
 //
