@@ -15,10 +15,10 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
-	"golang.org/x/tools/txtar"
 
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
+	"lobsite/generator/internal/archive"
 )
 
 // outputCase is one archive of testdata/output: a site that builds, the
@@ -33,30 +33,19 @@ type outputCase struct {
 
 func readOutputCase(t *testing.T, name string) outputCase {
 	t.Helper()
-	a, err := txtar.ParseFile(name)
-	if err != nil {
-		t.Fatal(err)
+	a := archive.Read(t, name)
+	c := outputCase{src: a.Source, warnings: a.Note("want"), fragments: map[string][]string{}}
+	for _, l := range strings.Split(a.Note("verboden"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			c.forbidden = append(c.forbidden, l)
+		}
 	}
-	c := outputCase{src: fstest.MapFS{}, fragments: map[string][]string{}}
-	for _, f := range a.Files {
-		switch {
-		case f.Name == "want":
-			c.warnings = strings.TrimSpace(string(f.Data))
-		case f.Name == "verboden":
-			for _, l := range strings.Split(string(f.Data), "\n") {
-				if l = strings.TrimSpace(l); l != "" {
-					c.forbidden = append(c.forbidden, l)
-				}
+	for name, data := range a.Public {
+		// Fragments are separated by a line holding only "...".
+		for _, frag := range strings.Split(string(data), "\n...\n") {
+			if frag = strings.Trim(frag, "\n"); frag != "" {
+				c.fragments[name] = append(c.fragments[name], frag)
 			}
-		case strings.HasPrefix(f.Name, "public/"):
-			// Fragments are separated by a line holding only "...".
-			for _, frag := range strings.Split(string(f.Data), "\n...\n") {
-				if frag = strings.Trim(frag, "\n"); frag != "" {
-					c.fragments[f.Name] = append(c.fragments[f.Name], frag)
-				}
-			}
-		default:
-			c.src[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 		}
 	}
 	return c

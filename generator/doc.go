@@ -115,6 +115,13 @@
 //
 // Build and Check build once. A Builder keeps what it learnt between builds,
 // so that Builder.Build with the changed paths renders only the pages that
-// show something of them; the result equals a full build byte for byte.
+// show something of them; the result equals a full build byte for byte,
+// whatever the theme. What a page shows of other pages is recorded while
+// it renders (see package theme, "Dependencies"); a change to settings or
+// the theme renders every page.
+//
+// A build runs in stages, one file each: load (content and theme), plan
+// (which pages changed), render (all cores), links (the linker, #anker
+// checks), publish (write, swap in, the extra output files).
 // Preview runs the live preview: build, serve, watch, rebuild, reload.
 package generator

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	htmlstd "html"
@@ -13,10 +14,10 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
-	"golang.org/x/tools/txtar"
 
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
+	"lobsite/generator/internal/archive"
 )
 
 // fuzzPath is where the fuzzed file sits: an exercise, the kind of page
@@ -51,11 +52,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	}
 	files, _ := filepath.Glob("testdata/*/*.txtar")
 	for _, name := range files {
-		a, err := txtar.ParseFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range a.Files {
+		for _, f := range archive.Read(t, name).Files {
 			if strings.HasPrefix(f.Name, "content/") && strings.HasSuffix(f.Name, ".md") {
 				seeds = append(seeds, f.Data)
 			}
@@ -126,7 +123,7 @@ func fuzzBase(t testing.TB) *Builder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.run(nil, false); err != nil {
+	if _, err := b.run(context.Background(), nil, false); err != nil {
 		t.Fatalf("fuzz site: %v", err)
 	}
 	return b
@@ -140,16 +137,18 @@ func fuzzBase(t testing.TB) *Builder {
 func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, page, body []byte) {
 	fsys := mapFS(fuzzSite)
 	fsys[fuzzPath] = &fstest.MapFile{Data: src}
-	b := &Builder{opts: base.opts, fsys: fsys, md: base.md, raw: base.raw, theme: base.theme, min: base.min, assets: base.assets, years: base.years, date: base.date}
+	b := &Builder{opts: base.opts, fsys: fsys, md: base.md, raw: base.raw, theme: base.theme, min: base.min, assets: base.assets, oneShot: true}
 	b.loader = content.NewLoader(fsys, content.Options{Scan: privacyScan})
 	site, probs := b.loader.Load(nil)
 	if site == nil {
 		t.Fatalf("no site: %v", probs.Err())
 	}
-	b.setSite(site)
+	r := b.newRun(context.Background(), false)
+	r.site, r.probs = site, probs
+	r.index()
 	if p := site.ByPath[fuzzPath]; p != nil {
 		sc := new(scratch)
-		st, err := b.renderTo(sc, p)
+		st, err := r.renderTo(sc, p)
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
@@ -159,7 +158,7 @@ func renderFuzzed(t *testing.T, base *Builder, src []byte) (problems string, pag
 		if err != nil {
 			t.Fatalf("body: %v", err)
 		}
-		res, err := b.md.Render(src, &linker{b: b, page: p, st: &pageState{}})
+		res, err := b.md.Render(src, &linker{r: r, page: p, url: p.URL, st: &pageState{}})
 		if err != nil {
 			t.Fatalf("render body: %v", err)
 		}
@@ -228,13 +227,14 @@ func TestFuzzPageFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = b.run(nil, false)
+		r := b.newRun(context.Background(), false)
+		_, err = r.build(nil)
 		var be *diag.BuildError
 		if err != nil && !errors.As(err, &be) {
 			t.Fatalf("seed %d: %v", i, err)
 		}
 		_, page, _ := renderFuzzed(t, base, s)
-		if (b.site.ByPath[fuzzPath] == nil) != (page == nil) {
+		if (r.site.ByPath[fuzzPath] == nil) != (page == nil) {
 			t.Errorf("seed %d: full build and fuzz target disagree on publishing the page", i)
 		}
 	}

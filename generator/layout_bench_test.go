@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 )
@@ -15,10 +16,11 @@ func BenchmarkLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := bl.Build(nil); err != nil {
+	r := bl.newRun(context.Background(), true)
+	if _, err := r.build(nil); err != nil {
 		b.Fatal(err)
 	}
-	p := bl.site.ByPath["content/opdrachten/opdracht-00007.md"]
+	p := r.site.ByPath["content/opdrachten/opdracht-00007.md"]
 	if p == nil || p.Exercise == nil {
 		b.Fatal("exercise 7 is not in the corpus")
 	}
@@ -27,8 +29,8 @@ func BenchmarkLayout(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out.Reset()
-		v := bl.newView(p, "<p>body</p>")
-		if err := bl.theme.Execute(&out, "opdracht", v); err != nil {
+		v := r.newView(p, "<p>body</p>")
+		if err := r.theme.Execute(&out, "opdracht", v); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,49 +2,34 @@ package generator
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
+	"lobsite/generator/internal/archive"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in testdata/sites/*.txtar")
-
-// archives lists testdata/<dir>/*.txtar; none is a failure, so a moved
-// folder cannot turn a test suite into one that passes by running nothing.
+// archives lists testdata/<dir>/*.txtar (see archive.List).
 func archives(t *testing.T, dir string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
-	if len(files) == 0 {
-		t.Fatalf("no test archives in testdata/%s", dir)
-	}
-	return files
+	return archive.List(t, filepath.Join("testdata", dir))
 }
 
-// readArchive splits a txtar archive into source files (everything not
-// under public/ and not named "want") and the rest.
-func readArchive(t *testing.T, name string) (*txtar.Archive, fstest.MapFS, map[string][]byte) {
+// readArchive is archive.Read in the shape the older tests take: the
+// archive, its site folder, and its other files (public/ and notes).
+func readArchive(t *testing.T, name string) (*archive.Archive, fstest.MapFS, map[string][]byte) {
 	t.Helper()
-	a, err := txtar.ParseFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := fstest.MapFS{}
+	a := archive.Read(t, name)
 	other := map[string][]byte{}
-	for _, f := range a.Files {
-		if strings.HasPrefix(f.Name, "public/") || f.Name == "want" {
-			other[f.Name] = f.Data
-			continue
+	for _, m := range []map[string][]byte{a.Public, a.Notes} {
+		for n, data := range m {
+			other[n] = data
 		}
-		src[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 	}
-	return a, src, other
+	return a, a.Source, other
 }
 
 // buildTree builds src into a fresh folder and returns every output file
@@ -85,31 +70,16 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 func TestSites(t *testing.T) {
 	for _, name := range archives(t, "sites") {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			a, src, want := readArchive(t, name)
-			got, err := buildTree(t, src, Options{NoMinify: true})
+			a := archive.Read(t, name)
+			got, err := buildTree(t, a.Source, Options{NoMinify: true})
 			if err != nil {
 				t.Fatalf("build: %v", err)
 			}
-			if *update {
-				var keep []txtar.File
-				for _, f := range a.Files {
-					if !strings.HasPrefix(f.Name, "public/") {
-						keep = append(keep, f)
-					}
-				}
-				for _, n := range sortedKeys(got) {
-					keep = append(keep, txtar.File{Name: n, Data: got[n]})
-				}
-				a.Files = keep
-				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if archive.Update() {
+				a.Rewrite(t, got)
 				return
 			}
-			for n, data := range want {
-				if n == "want" {
-					continue
-				}
+			for n, data := range a.Public {
 				g, ok := got[n]
 				if !ok {
 					t.Errorf("%s: not built", n)
@@ -120,7 +90,7 @@ func TestSites(t *testing.T) {
 				}
 			}
 			for n := range got {
-				if _, ok := want[n]; !ok {
+				if _, ok := a.Public[n]; !ok {
 					t.Errorf("%s: built but not expected (run with -update)", n)
 				}
 			}
@@ -133,10 +103,9 @@ func TestSites(t *testing.T) {
 func TestErrors(t *testing.T) {
 	for _, name := range archives(t, "errors") {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			_, src, other := readArchive(t, name)
-			want := strings.TrimSpace(string(other["want"]))
-			_, err := buildTree(t, src, Options{})
-			wantProblems(t, err, want)
+			a := archive.Read(t, name)
+			_, err := buildTree(t, a.Source, Options{})
+			wantProblems(t, err, a.Note("want"))
 		})
 	}
 }

@@ -1,22 +1,23 @@
 package generator
 
 import (
-	"fmt"
-	"html"
 	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"lobsite/generator/content"
+	"lobsite/generator/theme"
 )
 
 // view is what a layout sees: the page, its rendered body, the site, and
 // helpers for relative links. Every URL a layout writes comes from Link or
-// Asset, so the site works under any sub-path and from disk.
+// Asset, so the site works under any sub-path and from disk. The theme
+// spec (package theme) lists its fields and methods.
 type view struct {
-	Site   *content.Site
+	// Site gives the site's collections; what a layout reads through it
+	// is recorded (see siteView).
+	Site   *siteView
 	S      *content.Settings
 	Page   *content.Page
 	Body   template.HTML
@@ -29,6 +30,9 @@ type view struct {
 	Matrix [][]bool
 	// Absolute is the page's absolute URL when basis_url is set.
 	Absolute string
+	// Data is what a generated page's maker gives its layout (see
+	// generated); nil for other pages.
+	Data any
 
 	// InlineCSS is the theme's style sheet, set only on the 404 page: the
 	// web server shows that page for any missing path, where no relative
@@ -44,11 +48,73 @@ type view struct {
 	Trail    template.HTML
 	Facts    template.HTML
 
-	t     func(string) string    // the theme's UI strings
-	years func([]int) string     // leerjaren as "1, 2 en 3"
-	date  func(time.Time) string // a date in words, in the site's language
-	nl    string                 // "\n" between the rows Facts writes, "" when minifying
+	// Ways through the site, made in view_nav.go: the side navigation of
+	// the page's folder, the table of contents of a long page, previous
+	// and next chapter, the home page's coming activities and the choices
+	// of the exercise list's filter. Empty (nil) where a page has none.
+	SideNav  template.HTML
+	TOC      template.HTML
+	PrevNext template.HTML
+	Upcoming template.HTML
+	Filter   *filterChoices
+
+	r    *run
+	nl   string   // "\n" between the rows Facts writes, "" when minifying
+	rec  recorder // what this render read of the site
+	site siteView // what Site points to
 }
+
+// recorder collects what one page's render reads of the site beyond what
+// it always shows (see run.shown): the collections, as a set. One render
+// is one goroutine, so it needs no lock.
+type recorder struct{ reads coll }
+
+// siteView is .Site in a layout: the site's collections of pages, each
+// read recorded, so that a page is rendered again when the collection
+// changes. Sections, Home and ChosenModel every page's frame shows
+// anyway; they are not recorded.
+type siteView struct {
+	s   *content.Site
+	rec *recorder
+}
+
+func (s *siteView) read(c coll) []*content.Page {
+	s.rec.reads |= c
+	return pagesOf(s.s, c)
+}
+
+// Competencies returns the competencies, by nummer.
+func (s *siteView) Competencies() []*content.Page { return s.read(collCompetencies) }
+
+// Questions returns the kernvragen, by volgorde and title.
+func (s *siteView) Questions() []*content.Page { return s.read(collQuestions) }
+
+// Exercises returns the exercises, by volgorde and title.
+func (s *siteView) Exercises() []*content.Page { return s.read(collExercises) }
+
+// Activities returns the activities, by date, time and title.
+func (s *siteView) Activities() []*content.Page { return s.read(collActivities) }
+
+// Sectors returns the sectors.
+func (s *siteView) Sectors() []*content.Page { return s.read(collSectors) }
+
+// Models returns the LOB models, by nummer.
+func (s *siteView) Models() []*content.Page { return s.read(collModels) }
+
+// Guides returns the conversation guides.
+func (s *siteView) Guides() []*content.Page { return s.read(collGuides) }
+
+// Pages returns every page of the site, lists included, by URL.
+func (s *siteView) Pages() []*content.Page { return s.read(collAll) }
+
+// Sections returns the list pages of the top-level folders, in menu order.
+func (s *siteView) Sections() []*content.Page { return s.s.Sections }
+
+// Home returns the home page.
+func (s *siteView) Home() *content.Page { return s.s.Home }
+
+// ChosenModel returns the page of the school's chosen model, or nil.
+func (s *siteView) ChosenModel() *content.Page { return s.s.ChosenModel }
 
 type navItem struct {
 	Title   string
@@ -61,308 +127,94 @@ type group struct {
 	Pages []*content.Page
 }
 
-// rootPrefix returns the relative path from a page URL to the site root.
-func rootPrefix(u string) string {
-	return strings.Repeat("../", strings.Count(u, "/"))
+// frame is what a shared part of the page frame (deel) is executed with:
+// what is the same for every page with the same PartKey, and nothing of
+// the page. Its fields and methods are the theme spec's list for partials.
+type frame struct {
+	Root        string // as view.Root
+	S           *content.Settings
+	Lang        string // the site's taal
+	Home        *content.Page
+	ChosenModel *content.Page
+	// Site offers .Site.Home, .Site.ChosenModel and .Site.Sections, as a
+	// layout writes them.
+	Site struct {
+		Home, ChosenModel *content.Page
+		Sections          []*content.Page
+	}
+	section string // the section whose menu item is current
+	mark    bool   // home or 404: no menu item is current
 }
 
 // Nav returns the menu: the list page of every top-level section, the
-// current one marked. A method, not a field: the default theme shows it in
-// a part rendered once per depth and section, so most pages never ask.
-func (v *view) Nav() []navItem {
-	var out []navItem
-	for _, sec := range v.Site.Sections {
-		out = append(out, navItem{Title: sec.Title, URL: v.Link(sec), Current: v.Page.Section == sec.Section && v.Page.Kind != content.KindHome})
+// current one marked.
+func (f *frame) Nav() []navItem {
+	out := make([]navItem, 0, len(f.Site.Sections))
+	for _, sec := range f.Site.Sections {
+		out = append(out, navItem{Title: sec.Title, URL: f.Link(sec), Current: !f.mark && f.section == sec.Section})
 	}
 	return out
 }
 
 // Link returns the relative URL of p as seen from the current page.
-func (v *view) Link(p *content.Page) string {
+func (f *frame) Link(p *content.Page) string { return link(f.Root, p) }
+
+// Asset returns the relative URL of a file at the site root.
+func (f *frame) Asset(name string) string { return f.Root + name }
+
+func link(root string, p *content.Page) string {
 	if p == nil {
 		return ""
 	}
-	u := v.Root + p.URL
+	u := root + p.URL
 	if u == "" {
 		return "./"
 	}
 	return u
 }
 
-// A returns a link to p with its title as text, as ready HTML: the same as
-// <a href="{{$.Link p}}">{{p.Title}}</a>, but built without the template
-// engine, since long lists (a kernvraag page lists thousands of exercises in
-// a large exercise bank) would spend most of their time escaping.
-func (v *view) A(p *content.Page) template.HTML {
-	var b strings.Builder
-	b.Grow(len(v.Root) + len(p.URL) + len(p.Title) + 16)
-	v.writeA(&b, p)
-	return template.HTML(b.String())
+// PartKey says what the page's frame differs by: see theme.Caller.
+func (v *view) PartKey() (theme.PartKey, *theme.Parts) {
+	k := theme.PartKey{Root: v.Root, Section: v.Page.Section}
+	if v.Page.Kind == content.KindHome || v.Page.Kind == content.KindNotFound {
+		k.Mark = string(v.Page.Kind) // the home and 404 pages mark no menu item
+	}
+	return k, &v.r.parts
 }
 
-// The list helpers below write the <li> items of long lists in Go. A
-// layout may range over the pages itself; these exist because a kernvraag
-// or competency page in a large exercise bank lists thousands of pages, and
-// the template engine spends microseconds on every value it escapes.
-
-// Links returns one <li> with a link per page.
-func (v *view) Links(ps []*content.Page) template.HTML {
-	var b strings.Builder
-	v.writeLinks(&b, ps)
-	return template.HTML(b.String())
+// Frame returns what the shared parts are executed with.
+func (v *view) Frame() any {
+	s := v.r.site
+	f := &frame{Root: v.Root, S: v.S, Lang: v.S.Lang, Home: s.Home, ChosenModel: s.ChosenModel, section: v.Page.Section}
+	f.Site.Home, f.Site.ChosenModel, f.Site.Sections = s.Home, s.ChosenModel, s.Sections
+	f.mark = v.Page.Kind == content.KindHome || v.Page.Kind == content.KindNotFound
+	return f
 }
 
-func (v *view) writeLinks(b *strings.Builder, ps []*content.Page) {
-	b.Grow(len(ps) * v.aSize(12))
-	for _, p := range ps {
-		b.WriteString("<li>")
-		v.writeA(b, p)
-		b.WriteString("</li>\n")
-	}
+// rootPrefix returns the relative path from a page URL to the site root.
+func rootPrefix(u string) string {
+	return strings.Repeat("../", strings.Count(u, "/"))
 }
 
-// aSize estimates the length of a link written by writeA plus extra bytes,
-// so that builders are made large enough at once.
-func (v *view) aSize(extra int) int { return len(v.Root) + 80 + extra }
+// Nav returns the menu, as the frame's Nav.
+func (v *view) Nav() []navItem { return v.Frame().(*frame).Nav() }
 
-// LinksWithSummary returns one <li> per page: a link and, after a dash,
-// the page's samenvatting.
-func (v *view) LinksWithSummary(ps []*content.Page) template.HTML {
-	var b strings.Builder
-	b.Grow(len(ps) * v.aSize(100))
-	for _, p := range ps {
-		b.WriteString("<li>")
-		v.writeA(&b, p)
-		if p.Summary != "" {
-			b.WriteString(" – ")
-			b.WriteString(html.EscapeString(p.Summary))
-		}
-		b.WriteString("</li>\n")
-	}
-	return template.HTML(b.String())
-}
-
-// Cards returns one <li class="kaart"> per page: a link, the samenvatting
-// and, for exercises and activities, a line with leerjaren, duration and
-// werkvorm or date, time and soort.
-func (v *view) Cards(ps []*content.Page) template.HTML {
-	var b strings.Builder
-	b.Grow(len(ps) * v.aSize(160))
-	for _, p := range ps {
-		b.WriteString(`<li class="kaart">`)
-		v.writeA(&b, p)
-		if p.Summary != "" {
-			b.WriteString("<p>")
-			b.WriteString(html.EscapeString(p.Summary))
-			b.WriteString("</p>")
-		}
-		switch {
-		case p.Exercise != nil:
-			e := p.Exercise
-			b.WriteString(`<p class="meta">`)
-			b.WriteString(html.EscapeString(v.t("leerjaar") + " " + v.years(e.Years)))
-			if e.Duration > 0 {
-				b.WriteString(html.EscapeString(fmt.Sprintf(" · %d %s", e.Duration, v.t("minuten"))))
-			}
-			if e.Form != "" {
-				b.WriteString(html.EscapeString(" · " + v.t(e.Form)))
-			}
-			b.WriteString("</p>")
-		case p.Activity != nil:
-			a := p.Activity
-			b.WriteString(`<p class="meta">`)
-			v.writeTime(&b, a.Date)
-			if a.Time != "" {
-				b.WriteString(" · " + html.EscapeString(a.Time))
-			}
-			b.WriteString(html.EscapeString(" · " + v.t(a.Type)))
-			b.WriteString("</p>")
-		}
-		b.WriteString("</li>\n")
-	}
-	return template.HTML(b.String())
-}
-
-// facts returns the list of facts (<dl class="feiten">) at the top of an
-// exercise, activity, conversation guide or sector page, or nothing for
-// other pages and for a sector without beroepen or certificaten. Rows
-// without a value are left out. Like the list helpers it is written in Go:
-// a large exercise bank has thousands of pages with it, and written as a
-// template it cost more than all of the rest of the page's own layout.
-func (v *view) facts() template.HTML {
-	p := v.Page
-	if p.Exercise == nil && p.Activity == nil && p.Guide == nil && p.Sector == nil {
-		return ""
-	}
-	var b strings.Builder
-	b.Grow(6 * v.aSize(40))
-	row := func(key string) *strings.Builder {
-		b.WriteString("<dt>")
-		b.WriteString(html.EscapeString(v.t(key)))
-		b.WriteString("</dt><dd>")
-		return &b
-	}
-	endRow := func() {
-		b.WriteString("</dd>")
-		b.WriteString(v.nl)
-	}
-	text := func(key, value string) {
-		if value != "" {
-			row(key).WriteString(html.EscapeString(value))
-			endRow()
-		}
-	}
-	links := func(key string, ps []*content.Page) {
-		if len(ps) > 0 {
-			v.writeInlineLinks(row(key), ps)
-			endRow()
-		}
-	}
-	switch {
-	case p.Exercise != nil:
-		e := p.Exercise
-		row("leerjaren").WriteString(v.years(e.Years))
-		endRow()
-		if e.Duration > 0 {
-			text("duur", strconv.Itoa(e.Duration)+" "+v.t("minuten"))
-		}
-		if e.Form != "" {
-			text("werkvorm", v.t(e.Form))
-		}
-		v.writeInlineLinks(row("competenties"), e.Rel.Competencies)
-		endRow()
-		links("kernvragen", e.Rel.Questions)
-		links("sectoren", e.Rel.Sectors)
-		if len(e.Materials) > 0 {
-			row("materialen").WriteString("<ul>")
-			for _, m := range e.Materials {
-				b.WriteString("<li>")
-				b.WriteString(html.EscapeString(m))
-				b.WriteString("</li>")
-			}
-			b.WriteString("</ul>")
-			endRow()
-		}
-	case p.Activity != nil:
-		a := p.Activity
-		v.writeTime(row("datum"), a.Date)
-		if !a.Until.IsZero() {
-			b.WriteString(" – ")
-			v.writeTime(&b, a.Until)
-		}
-		endRow()
-		text("tijd", a.Time)
-		text("periode", a.Period)
-		text("locatie", a.Location)
-		text("leerjaren", v.years(a.Years))
-		links("sectoren", a.Rel.Sectors)
-		links("competenties", a.Rel.Competencies)
-	case p.Guide != nil:
-		g := p.Guide
-		text("frequentie", g.Frequency)
-		text("deelnemers", strings.Join(g.Participants, ", "))
-		text("leerjaren", v.years(g.Years))
-		links("kernvragen", g.Rel.Questions)
-		links("competenties", g.Rel.Competencies)
-	case p.Sector != nil:
-		text("beroepen", strings.Join(p.Sector.Jobs, ", "))
-		text("certificaten", strings.Join(p.Sector.Certificates, ", "))
-	}
-	if b.Len() == 0 {
-		return ""
-	}
-	return template.HTML("<dl class=\"feiten\">" + v.nl + b.String() + "</dl>")
-}
-
-// docTitle returns the text of the page's <title>: the handbook's title and
-// the school on the home page, else the page's title and the handbook's.
-func (v *view) docTitle() string {
-	if v.Page.Kind == content.KindHome {
-		return v.S.Title + " · " + v.S.School
-	}
-	return v.Page.Title + " · " + v.S.Title
-}
-
-// InlineLinks returns links to the pages separated by commas.
-func (v *view) InlineLinks(ps []*content.Page) template.HTML {
-	var b strings.Builder
-	v.writeInlineLinks(&b, ps)
-	return template.HTML(b.String())
-}
-
-func (v *view) writeInlineLinks(b *strings.Builder, ps []*content.Page) {
-	b.Grow(len(ps) * v.aSize(2))
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		v.writeA(b, p)
-	}
-}
-
-// trail returns the breadcrumb items: a link for every level above the
-// page, and the page itself marked as current.
-func (v *view) trail() template.HTML {
-	var b strings.Builder
-	for _, c := range v.Crumbs {
-		if c.Current {
-			b.WriteString(`<li><span aria-current="page">`)
-			b.WriteString(html.EscapeString(c.Title))
-			b.WriteString("</span></li>")
-			continue
-		}
-		b.WriteString(`<li><a href="`)
-		b.WriteString(html.EscapeString(c.URL))
-		b.WriteString(`">`)
-		b.WriteString(html.EscapeString(c.Title))
-		b.WriteString("</a></li>")
-	}
-	return template.HTML(b.String())
-}
-
-// Related returns a section listing related pages under a heading with the
-// UI string titleKey, or nothing when there are none. id makes the
-// heading's id ("lijst_<id>": with an underscore, which no heading anchor
-// in the body has, so the two never clash).
-func (v *view) Related(id, titleKey string, ps []*content.Page) template.HTML {
-	if len(ps) == 0 {
-		return ""
-	}
-	id = html.EscapeString(id)
-	var b strings.Builder
-	b.WriteString(`<section class="verwijzing" aria-labelledby="lijst_` + id + `"><h2 id="lijst_` + id + `">`)
-	b.WriteString(html.EscapeString(v.t(titleKey)))
-	b.WriteString("</h2><ul>")
-	v.writeLinks(&b, ps)
-	b.WriteString("</ul></section>")
-	return template.HTML(b.String())
-}
-
-// writeTime writes a date as <time datetime="2026-10-12">maandag 12 oktober 2026</time>.
-func (v *view) writeTime(b *strings.Builder, d time.Time) {
-	b.WriteString(`<time datetime="`)
-	b.WriteString(d.Format("2006-01-02"))
-	b.WriteString(`">`)
-	b.WriteString(html.EscapeString(v.date(d)))
-	b.WriteString("</time>")
-}
-
-func (v *view) writeA(b *strings.Builder, p *content.Page) {
-	b.WriteString(`<a href="`)
-	b.WriteString(html.EscapeString(v.Link(p)))
-	b.WriteString(`">`)
-	b.WriteString(html.EscapeString(p.Title))
-	b.WriteString(`</a>`)
-}
+// Link returns the relative URL of p as seen from the current page.
+func (v *view) Link(p *content.Page) string { return link(v.Root, p) }
 
 // Asset returns the relative URL of a file at the site root.
 func (v *view) Asset(name string) string { return v.Root + name }
 
-func (b *Builder) newView(p *content.Page, body string) *view {
-	s := b.site
-	v := &view{Site: s, S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), t: b.theme.T, years: b.years, date: b.date}
-	if b.opts.NoMinify {
+func (r *run) newView(p *content.Page, body string) *view {
+	s := r.site
+	v := &view{S: &s.Settings, Page: p, Body: template.HTML(body), Root: rootPrefix(p.URL), r: r}
+	v.site = siteView{s: s, rec: &v.rec}
+	v.Site = &v.site
+	if r.opts.NoMinify {
 		v.nl = "\n"
+	}
+	if g := r.gen[p]; g != nil {
+		v.Data = g.Data
 	}
 	if p.Kind == content.KindNotFound {
 		// The 404 page is served for any missing path, at any depth: only
@@ -371,20 +223,20 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 		if u, err := url.Parse(s.Settings.BaseURL); err == nil && s.Settings.BaseURL != "" {
 			v.Root = u.Path
 		}
-		v.InlineCSS = template.CSS(b.assets["style.css"])
+		v.InlineCSS = template.CSS(r.assets["style.css"])
 	}
 	if s.Settings.BaseURL != "" && p.Kind != content.KindNotFound {
 		v.Absolute = s.Settings.BaseURL + p.URL
 	}
 	if p.Kind != content.KindHome && p.Kind != content.KindNotFound {
-		v.Crumbs = append(v.Crumbs, navItem{Title: b.theme.T("home"), URL: v.Link(s.Home)})
+		v.Crumbs = append(v.Crumbs, navItem{Title: r.theme.T("home"), URL: v.Link(s.Home)})
 		parts := strings.Split(p.Dir, "/")
 		for i := range parts {
 			if p.Dir == "" {
 				break
 			}
 			dir := strings.Join(parts[:i+1], "/")
-			if lp := b.listOf[dir]; lp != nil && lp != p {
+			if lp := r.listOf[dir]; lp != nil && lp != p {
 				v.Crumbs = append(v.Crumbs, navItem{Title: lp.Title, URL: v.Link(lp)})
 			}
 		}
@@ -393,15 +245,25 @@ func (b *Builder) newView(p *content.Page, body string) *view {
 	}
 	v.DocTitle = v.docTitle()
 	v.Facts = v.facts()
+	v.TOC = v.toc(body)
+	if lp := v.folder(); lp != nil {
+		v.SideNav = v.sideNav(lp)
+		v.PrevNext = v.prevNext(lp)
+	}
 	switch {
+	case p.Kind == content.KindHome:
+		v.Upcoming = v.upcoming()
+	case p.Kind == content.KindList && p.Dir == "opdrachten":
+		v.Filter = exerciseFilter(p.List.Pages)
 	case p.Kind == content.KindCompetency:
-		v.Groups = byYear(p.Competency.Rel.Exercises, b.theme.T("leerjaar"))
+		v.Groups = byYear(p.Competency.Rel.Exercises, r.theme.T("leerjaar"))
 	case p.Kind == content.KindList && p.Dir == "kalender":
-		v.Groups = b.calendarGroups()
+		v.Groups = v.calendarGroups(v.site.Activities())
 	case p.Kind == content.KindList && p.Dir == "competenties":
-		for _, c := range s.Competencies {
-			row := make([]bool, len(s.Questions))
-			for i, q := range s.Questions {
+		qs := v.site.Questions()
+		for _, c := range v.site.Competencies() {
+			row := make([]bool, len(qs))
+			for i, q := range qs {
 				for _, cq := range c.Competency.Rel.Questions {
 					if cq == q {
 						row[i] = true
@@ -438,17 +300,18 @@ func byYear(ex []*content.Page, label string) []group {
 // perioden are set, else by month. Activities between perioden (in a
 // holiday) form a group of their own where they fall, named after their
 // month, so the list never leaves date order.
-func (b *Builder) calendarGroups() []group {
+func (v *view) calendarGroups(activities []*content.Page) []group {
 	var out []group
 	last := ""
-	for _, a := range b.site.Activities {
+	t := v.r.theme
+	for _, a := range activities {
 		key, title := a.Activity.Period, a.Activity.Period
-		if len(b.site.Settings.Periods) == 0 {
-			key = b.monthName(a.Activity.Date)
+		if len(v.S.Periods) == 0 {
+			key = t.Month(a.Activity.Date)
 			title = key
 		} else if key == "" {
-			key = "\x00" + b.monthName(a.Activity.Date)
-			title = b.theme.T("buiten_perioden") + " · " + b.monthName(a.Activity.Date)
+			key = "\x00" + t.Month(a.Activity.Date)
+			title = t.T("buiten_perioden") + " · " + t.Month(a.Activity.Date)
 		}
 		if len(out) == 0 || key != last {
 			out = append(out, group{Title: title})
@@ -457,42 +320,4 @@ func (b *Builder) calendarGroups() []group {
 		out[len(out)-1].Pages = append(out[len(out)-1].Pages, a)
 	}
 	return out
-}
-
-var monthsNL = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-var daysNL = [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
-
-func (b *Builder) monthName(d time.Time) string {
-	if b.site.Settings.Lang == "en" {
-		return d.Format("January 2006")
-	}
-	return fmt.Sprintf("%s %d", monthsNL[d.Month()-1], d.Year())
-}
-
-// formatDate writes a date as "maandag 12 oktober 2026" (nl) or
-// "Monday 12 October 2026" (en).
-func formatDate(lang string) func(time.Time) string {
-	return func(d time.Time) string {
-		if d.IsZero() {
-			return ""
-		}
-		if lang == "en" {
-			return d.Format("Monday 2 January 2006")
-		}
-		return fmt.Sprintf("%s %d %s %d", daysNL[d.Weekday()], d.Day(), monthsNL[d.Month()-1], d.Year())
-	}
-}
-
-// listYears writes [1 2 3] as "1, 2 en 3".
-func listYears(and string) func([]int) string {
-	return func(ys []int) string {
-		s := make([]string, len(ys))
-		for i, y := range ys {
-			s[i] = strconv.Itoa(y)
-		}
-		if len(s) <= 1 {
-			return strings.Join(s, "")
-		}
-		return strings.Join(s[:len(s)-1], ", ") + " " + and + " " + s[len(s)-1]
-	}
 }

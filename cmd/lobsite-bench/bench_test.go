@@ -21,6 +21,9 @@ func TestMain(m *testing.M) {
 // lobsite as processes, and prints the README's table with a row per size,
 // the CPU ratio, the linearity line and the machine line.
 func TestBenchCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two sites several times over (seconds); skipped with -short")
+	}
 	t.Setenv("LOBSITE_BENCH_ALS_PROGRAMMA", "1")
 	work := t.TempDir()
 	var out, errOut bytes.Buffer

@@ -297,8 +297,12 @@ func (f *fields) enum(key string, required bool, allowed []string) string {
 }
 
 // done reports every key that was not read as unknown, with a suggestion
-// from the keys this kind of page knows.
-func (f *fields) done(known []string) {
+// from the keys pages of kind k take.
+func (f *fields) done(k Kind) { f.unknown(keyNames(k)) }
+
+// unknown reports every key that was not read as unknown, with a
+// suggestion from known.
+func (f *fields) unknown(known []string) {
 	for _, name := range f.order {
 		if f.used[name] {
 			continue

@@ -138,8 +138,8 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 	}
 	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}, StaticByPath: map[string]StaticFile{}, LeftOut: map[string]LeftReason{}, leftIDs: map[string]LeftReason{}}
 	settingsOK := false
-	if src, err := Normalize(SettingsPath, settingsSrc); err != nil {
-		probs.Add(err.(*diag.Problem))
+	if src, prob := Normalize(SettingsPath, settingsSrc); prob != nil {
+		probs.Add(prob)
 		site.Settings = DefaultSettings()
 	} else {
 		before := len(probs.Errors())
@@ -162,7 +162,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 	seen := map[string]string{} // NFC path → the path as stored
 	walkErr := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs.Errorf(p, 0, 0, "kan niet worden gelezen (%v); controleer de rechten", unwrapPathError(err))
+			probs.Add(&diag.Problem{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v); controleer de rechten", unwrapPathError(err)), Err: err})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -242,7 +242,7 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		return nil
 	})
 	if walkErr != nil {
-		probs.Errorf("content", 0, 0, "de map kan niet worden gelezen: %v", walkErr)
+		probs.Add(&diag.Problem{Path: "content", Msg: fmt.Sprintf("de map kan niet worden gelezen: %v", walkErr), Err: walkErr})
 		return nil, probs
 	}
 
@@ -360,12 +360,12 @@ func (l *Loader) parseAll(files []string) {
 func (l *Loader) parseFile(p string, buf []byte) (*parsed, []byte) {
 	raw, err := readInto(l.fsys, l.real[p], buf)
 	if err != nil {
-		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}}}, buf
+		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err)), Err: err}}}, buf
 	}
 	var list diag.List
-	src, err := Normalize(p, raw)
-	if err != nil {
-		return &parsed{probs: []*diag.Problem{err.(*diag.Problem)}}, raw[:0]
+	src, prob := Normalize(p, raw)
+	if prob != nil {
+		return &parsed{probs: []*diag.Problem{prob}}, raw[:0]
 	}
 	page := parsePage(p, src, l.settings, &list)
 	if page != nil && l.scan != nil {
@@ -399,11 +399,11 @@ func (l *Loader) ReadBody(p *Page, buf []byte) ([]byte, error) {
 	}
 	raw, err := readInto(l.fsys, l.real[p.Path], buf)
 	if err != nil {
-		return nil, &diag.Problem{Path: p.Path, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err))}
+		return nil, &diag.Problem{Path: p.Path, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err)), Err: err}
 	}
-	src, err := Normalize(p.Path, raw)
-	if err != nil {
-		return nil, err
+	src, prob := Normalize(p.Path, raw)
+	if prob != nil {
+		return nil, prob
 	}
 	// The file is read twice (see Body): if it was saved in between, the
 	// head parsed first does not fit the body read now.

@@ -4,36 +4,26 @@ import (
 	"time"
 )
 
-// Kind is the soort of a page, decided by the folder it is in.
+// Kind is the soort of a page, decided by the folder it is in. The kinds
+// with a folder of their own, and the keys their pages take, are in the
+// table of Kinds.
 type Kind string
 
-// The kinds of page. Entities live directly in their folder under content/.
+// The kinds of page. Entities live directly in their folder under content/
+// (see Kinds).
 const (
-	KindHome        Kind = "home"        // content/_index.md
-	KindList        Kind = "lijst"       // content/<map>/_index.md, or made up when absent
-	KindCompetency  Kind = "competentie" // content/competenties/<id>.md
-	KindQuestion    Kind = "kernvraag"   // content/kernvragen/<id>.md
-	KindExercise    Kind = "opdracht"    // content/opdrachten/<id>.md
-	KindActivity    Kind = "activiteit"  // content/kalender/<id>.md
-	KindSector      Kind = "sector"      // content/sectoren/<id>.md
-	KindModel       Kind = "model"       // content/modellen/<id>.md
-	KindGuide       Kind = "gesprek"     // content/gesprekken/<id>.md
-	KindPage        Kind = "pagina"      // any other Markdown file
-	KindNotFound    Kind = "404"         // the generated 404 page
-	sectionExercise      = "opdrachten"
+	KindHome       Kind = "home"        // content/_index.md
+	KindList       Kind = "lijst"       // content/<map>/_index.md, or made up when absent
+	KindCompetency Kind = "competentie" // content/competenties/<id>.md
+	KindQuestion   Kind = "kernvraag"   // content/kernvragen/<id>.md
+	KindExercise   Kind = "opdracht"    // content/opdrachten/<id>.md
+	KindActivity   Kind = "activiteit"  // content/kalender/<id>.md
+	KindSector     Kind = "sector"      // content/sectoren/<id>.md
+	KindModel      Kind = "model"       // content/modellen/<id>.md
+	KindGuide      Kind = "gesprek"     // content/gesprekken/<id>.md
+	KindPage       Kind = "pagina"      // any other Markdown file
+	KindNotFound   Kind = "404"         // the generated 404 page
 )
-
-// sectionKinds maps a top-level folder of content/ to the kind of the pages
-// directly inside it.
-var sectionKinds = map[string]Kind{
-	"competenties": KindCompetency,
-	"kernvragen":   KindQuestion,
-	"opdrachten":   KindExercise,
-	"kalender":     KindActivity,
-	"sectoren":     KindSector,
-	"modellen":     KindModel,
-	"gesprekken":   KindGuide,
-}
 
 // Settings are the site settings from content/site.yaml.
 type Settings struct {

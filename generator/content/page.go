@@ -7,25 +7,6 @@ import (
 	"lobsite/generator/diag"
 )
 
-var commonKeys = []string{"titel", "samenvatting", "volgorde", "concept"}
-
-var kindKeys = map[Kind][]string{
-	KindCompetency: {"nummer", "kernvragen"},
-	KindQuestion:   {"coachgesprek"},
-	KindExercise:   {"competenties", "kernvragen", "leerjaren", "duur", "werkvorm", "sectoren", "materialen"},
-	KindActivity:   {"soort", "datum", "tot", "tijd", "leerjaren", "sectoren", "competenties", "opdrachten", "locatie"},
-	KindSector:     {"beroepen", "certificaten"},
-	KindModel:      {"nummer"},
-	KindGuide:      {"soort", "kernvragen", "competenties", "leerjaren", "deelnemers", "frequentie"},
-}
-
-// Allowed values of enumerated keys.
-var (
-	Forms         = []string{"individueel", "duo", "groep", "klassikaal"}
-	ActivityTypes = []string{"bedrijfsbezoek", "gastspreker", "meeloopdag", "beurs", "open-dag", "stage", "workshop", "gesprek", "overig"}
-	GuideTypes    = []string{"coachgesprek", "loopbaangesprek", "iop-gesprek", "opp-evaluatie", "stage-evaluatie"}
-)
-
 // PageKind returns the kind of the page at source path p
 // ("content/opdrachten/x.md"), its section and its folder under content/.
 func PageKind(p string) (kind Kind, section, dir string) {
@@ -40,8 +21,10 @@ func PageKind(p string) (kind Kind, section, dir string) {
 			return KindHome, "", ""
 		}
 		return KindList, section, dir
-	case dir == section && sectionKinds[section] != "":
-		return sectionKinds[section], section, dir
+	case dir == section:
+		if k := folderKind(section); k != nil {
+			return k.Kind, section, dir
+		}
 	}
 	return KindPage, section, dir
 }
@@ -51,9 +34,9 @@ func PageKind(p string) (kind Kind, section, dir string) {
 // nil when the file cannot be read as a page at all (then it must not be
 // published). Settings bound dates (school year) and leerjaren.
 func ParsePage(p string, raw []byte, s Settings, probs *diag.List) *Page {
-	src, err := Normalize(p, raw)
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	src, prob := Normalize(p, raw)
+	if prob != nil {
+		probs.Add(prob)
 		return nil
 	}
 	return parsePage(p, src, s, probs)
@@ -68,9 +51,9 @@ func pageID(p string) string {
 
 // parsePage is ParsePage on source that is already normalised.
 func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
-	fm, bodyStart, err := splitFrontMatter(p, src)
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	fm, bodyStart, prob := splitFrontMatter(p, src)
+	if prob != nil {
+		probs.Add(prob)
 		return nil
 	}
 	kind, section, dir := PageKind(p)
@@ -91,14 +74,26 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 
 	f := newFields(p, fm.root, probs)
 	pg.FrontLine, _ = f.firstPos()
+	readFields(pg, f, s)
+	return pg
+}
+
+// readFields reads the front matter keys of pg's kind from f into pg,
+// reporting every problem to f, then reports the keys it did not read as
+// unknown. Every key of the kind is read (f.get), present or not, which
+// is how the tests see that this code and the table of kinds agree.
+func readFields(pg *Page, f *fields, s Settings) {
+	p, probs := pg.Path, f.probs
 	pg.Title = f.str("titel", true)
 	pg.Summary = f.str("samenvatting", false)
-	pg.Order, _ = f.integer("volgorde", false, -1_000_000, 1_000_000)
+	order := commonKey("volgorde")
+	pg.Order, _ = f.integer(order.Name, false, order.Min, order.Max)
 	pg.Draft = f.boolean("concept")
-	switch kind {
+	switch pg.Kind {
 	case KindCompetency:
 		c := &Competency{}
-		c.Number, _ = f.integer("nummer", true, 1, 5)
+		n := tableKey(KindCompetency, "nummer")
+		c.Number, _ = f.integer(n.Name, true, n.Min, n.Max)
 		c.NumberPos[0], c.NumberPos[1] = f.keyPos("nummer")
 		c.Questions = f.refs("kernvragen")
 		if len(c.Questions) == 0 && !f.has("kernvragen") {
@@ -128,14 +123,15 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 			line, col := f.firstPos()
 			probs.Errorf(p, line, col, "de sleutel \"leerjaren\" ontbreekt; noem de leerjaren waarin de opdracht past, zoals `leerjaren: [1, 2]`")
 		}
-		e.Duration, _ = f.integer("duur", false, 1, 24*60)
-		e.Form = f.enum("werkvorm", false, Forms)
+		d := tableKey(KindExercise, "duur")
+		e.Duration, _ = f.integer(d.Name, false, d.Min, d.Max)
+		e.Form = f.enum("werkvorm", false, tableKey(KindExercise, "werkvorm").Values)
 		e.Sectors = f.refs("sectoren")
 		e.Materials = f.strs("materialen")
 		pg.Exercise = e
 	case KindActivity:
 		a := &Activity{}
-		a.Type = f.enum("soort", true, ActivityTypes)
+		a.Type = f.enum("soort", true, tableKey(KindActivity, "soort").Values)
 		var ok bool
 		a.Date, ok = f.date("datum", true, s)
 		if f.has("tot") {
@@ -171,12 +167,13 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		pg.Sector = &Sector{Jobs: f.strs("beroepen"), Certificates: f.strs("certificaten")}
 	case KindModel:
 		m := &Model{}
-		m.Number, _ = f.integer("nummer", true, 1, 4)
+		n := tableKey(KindModel, "nummer")
+		m.Number, _ = f.integer(n.Name, true, n.Min, n.Max)
 		m.NumberPos[0], m.NumberPos[1] = f.keyPos("nummer")
 		pg.Model = m
 	case KindGuide:
 		g := &Guide{}
-		g.Type = f.enum("soort", true, GuideTypes)
+		g.Type = f.enum("soort", true, tableKey(KindGuide, "soort").Values)
 		g.Questions = f.refs("kernvragen")
 		g.Competencies = f.refs("competenties")
 		g.Years = f.ints("leerjaren", 1, s.Years)
@@ -184,6 +181,5 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		g.Frequency = f.str("frequentie", false)
 		pg.Guide = g
 	}
-	f.done(append(append([]string(nil), commonKeys...), kindKeys[kind]...))
-	return pg
+	f.done(pg.Kind)
 }

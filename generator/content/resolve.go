@@ -9,17 +9,6 @@ import (
 	"lobsite/generator/diag"
 )
 
-// menuOrder is the order of the known sections in the navigation; other
-// folders follow alphabetically.
-var menuOrder = []string{"handboek", "competenties", "kernvragen", "opdrachten", "kalender", "sectoren", "gesprekken", "modellen"}
-
-// sectionTitles are the titles of list pages that have no _index.md.
-var sectionTitles = map[string]string{
-	"handboek": "Handboek", "competenties": "Loopbaancompetenties", "kernvragen": "Kernvragen",
-	"opdrachten": "Opdrachten", "kalender": "Kalender", "sectoren": "Sectoren",
-	"gesprekken": "Gesprekken", "modellen": "Modellen",
-}
-
 // addPages indexes pages by path and URL, reports URL clashes, and makes the
 // home page and a list page for every folder.
 func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
@@ -55,7 +44,10 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 			continue
 		}
 		section, _, _ := strings.Cut(dir, "/")
-		title := sectionTitles[dir]
+		title := ""
+		if k := folderKind(dir); k != nil {
+			title = k.Title
+		}
 		if title == "" {
 			last := []rune(dir[strings.LastIndex(dir, "/")+1:])
 			if len(last) > 0 {
@@ -130,14 +122,15 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 		}
 	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
-	// Sections in menu order.
+	// Sections in menu order: the order of the table of kinds, then the
+	// other folders alphabetically.
 	rank := func(p *Page) int {
-		for i, m := range menuOrder {
-			if p.Dir == m {
+		for i := range kindTable {
+			if p.Dir == kindTable[i].Folder {
 				return i
 			}
 		}
-		return len(menuOrder)
+		return len(kindTable)
 	}
 	s.Sections = append(s.Sections, s.Home.List.Sub...)
 	sort.SliceStable(s.Sections, func(i, j int) bool {
@@ -187,14 +180,13 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 
 // index maps the ids of one kind of page to the pages.
 type index struct {
-	section string
-	noun    string // Dutch noun for messages: "competentie"
-	byID    map[string]*Page
-	ids     []string
+	kind *KindInfo // its entry in the table of kinds
+	byID map[string]*Page
+	ids  []string
 }
 
-func (s *Site) newIndex(section, noun string, pages []*Page) *index {
-	ix := &index{section: section, noun: noun, byID: map[string]*Page{}}
+func (s *Site) newIndex(kind Kind, pages []*Page) *index {
+	ix := &index{kind: tableKind(kind), byID: map[string]*Page{}}
 	for _, p := range pages {
 		ix.byID[p.ID] = p
 		ix.ids = append(ix.ids, p.ID)
@@ -202,22 +194,25 @@ func (s *Site) newIndex(section, noun string, pages []*Page) *index {
 	return ix
 }
 
-// lookup resolves refs, reporting unknown ids with a suggestion.
-func (s *Site) lookup(from *Page, key string, refs []Ref, ix *index, probs *diag.List) []*Page {
+// lookup resolves the refs of from's key, reporting unknown ids with a
+// suggestion. The kind of page they name is the key's Ref in the table of
+// kinds; ixs holds the index of each kind that can be named.
+func (s *Site) lookup(from *Page, key string, refs []Ref, ixs map[Kind]*index, probs *diag.List) []*Page {
+	ix := ixs[tableKey(from.Kind, key).Ref]
 	var out []*Page
 	for _, r := range refs {
 		if p := ix.byID[r.ID]; p != nil {
 			out = append(out, p)
 			continue
 		}
-		switch s.Left(ix.section, r.ID) {
+		switch s.Left(ix.kind.Folder, r.ID) {
 		case LeftBroken:
 			continue // the file's own error says what is wrong
 		case LeftDraft:
-			probs.Warnf(from.Path, r.Line, r.Col, "%s noemt %q, maar die %s is een concept (concept: true); de verwijzing valt weg tot de pagina klaar is (of bouw met --drafts)", key, r.ID, ix.noun)
+			probs.Warnf(from.Path, r.Line, r.Col, "%s noemt %q, maar die %s is een concept (concept: true); de verwijzing valt weg tot de pagina klaar is (of bouw met --drafts)", key, r.ID, ix.kind.Noun)
 			continue
 		}
-		msg := fmt.Sprintf("%s noemt %q, maar er is geen %s met die id (content/%s/%s.md)", key, r.ID, ix.noun, ix.section, r.ID)
+		msg := fmt.Sprintf("%s noemt %q, maar er is geen %s met die id (content/%s/%s.md)", key, r.ID, ix.kind.Noun, ix.kind.Folder, r.ID)
 		switch {
 		case Suggest(r.ID, ix.ids) != "":
 			msg += fmt.Sprintf("; bedoelde je %q?", Suggest(r.ID, ix.ids))
@@ -234,13 +229,16 @@ func (s *Site) lookup(from *Page, key string, refs []Ref, ix *index, probs *diag
 // resolve checks every reference between pages and fills the derived
 // cross-links (the Rel fields).
 func (s *Site) resolve(probs *diag.List) {
-	comps := s.newIndex("competenties", "competentie", s.Competencies)
-	questions := s.newIndex("kernvragen", "kernvraag", s.Questions)
-	exercises := s.newIndex("opdrachten", "opdracht", s.Exercises)
-	sectors := s.newIndex("sectoren", "sector", s.Sectors)
+	ixs := map[Kind]*index{
+		KindCompetency: s.newIndex(KindCompetency, s.Competencies),
+		KindQuestion:   s.newIndex(KindQuestion, s.Questions),
+		KindExercise:   s.newIndex(KindExercise, s.Exercises),
+		KindSector:     s.newIndex(KindSector, s.Sectors),
+	}
 
 	// number gives a page's nummer and the position of its key.
-	unique := func(pages []*Page, number func(*Page) (int, [2]int), noun string) {
+	unique := func(kind Kind, pages []*Page, number func(*Page) (int, [2]int)) {
+		each := tableKind(kind).Each()
 		seen := map[int]*Page{}
 		for _, p := range pages {
 			n, pos := number(p)
@@ -248,14 +246,14 @@ func (s *Site) resolve(probs *diag.List) {
 				continue
 			}
 			if prev, ok := seen[n]; ok {
-				probs.Errorf(p.Path, pos[0], pos[1], "nummer %d is al gebruikt door %s; elk%s heeft een eigen nummer", n, prev.Path, noun)
+				probs.Errorf(p.Path, pos[0], pos[1], "nummer %d is al gebruikt door %s; %s heeft een eigen nummer", n, prev.Path, each)
 				continue
 			}
 			seen[n] = p
 		}
 	}
-	unique(s.Competencies, func(p *Page) (int, [2]int) { return p.Competency.Number, p.Competency.NumberPos }, "e competentie")
-	unique(s.Models, func(p *Page) (int, [2]int) { return p.Model.Number, p.Model.NumberPos }, " model")
+	unique(KindCompetency, s.Competencies, func(p *Page) (int, [2]int) { return p.Competency.Number, p.Competency.NumberPos })
+	unique(KindModel, s.Models, func(p *Page) (int, [2]int) { return p.Model.Number, p.Model.NumberPos })
 
 	for _, m := range s.Models {
 		m.Model.Chosen = m.Model.Number == s.Settings.Model
@@ -270,20 +268,20 @@ func (s *Site) resolve(probs *diag.List) {
 	}
 	if len(s.Models) > 0 && s.ChosenModel == nil && s.Settings.Model > 0 {
 		line, col := s.Settings.KeyPos("model")
-		probs.Errorf(SettingsPath, line, col, "model is %d, maar er is geen pagina in content/modellen/ met nummer %d; maak die pagina of kies een ander model", s.Settings.Model, s.Settings.Model)
+		probs.Errorf(SettingsPath, line, col, "model is %d, maar er is geen pagina in content/%s/ met nummer %d; maak die pagina of kies een ander model", s.Settings.Model, KindModel.Folder(), s.Settings.Model)
 	}
 
 	for _, c := range s.Competencies {
-		c.Competency.Rel.Questions = s.lookup(c, "kernvragen", c.Competency.Questions, questions, probs)
+		c.Competency.Rel.Questions = s.lookup(c, "kernvragen", c.Competency.Questions, ixs, probs)
 		for _, q := range c.Competency.Rel.Questions {
 			q.Question.Rel.Competencies = append(q.Question.Rel.Competencies, c)
 		}
 	}
 	for _, e := range s.Exercises {
 		x := e.Exercise
-		x.Rel.Competencies = s.lookup(e, "competenties", x.Competencies, comps, probs)
-		given := s.lookup(e, "kernvragen", x.Questions, questions, probs)
-		x.Rel.Sectors = s.lookup(e, "sectoren", x.Sectors, sectors, probs)
+		x.Rel.Competencies = s.lookup(e, "competenties", x.Competencies, ixs, probs)
+		given := s.lookup(e, "kernvragen", x.Questions, ixs, probs)
+		x.Rel.Sectors = s.lookup(e, "sectoren", x.Sectors, ixs, probs)
 		set := map[*Page]bool{}
 		for _, q := range given {
 			set[q] = true
@@ -306,9 +304,9 @@ func (s *Site) resolve(probs *diag.List) {
 	}
 	for _, a := range s.Activities {
 		x := a.Activity
-		x.Rel.Sectors = s.lookup(a, "sectoren", x.Sectors, sectors, probs)
-		x.Rel.Competencies = s.lookup(a, "competenties", x.Competencies, comps, probs)
-		x.Rel.Exercises = s.lookup(a, "opdrachten", x.Exercises, exercises, probs)
+		x.Rel.Sectors = s.lookup(a, "sectoren", x.Sectors, ixs, probs)
+		x.Rel.Competencies = s.lookup(a, "competenties", x.Competencies, ixs, probs)
+		x.Rel.Exercises = s.lookup(a, "opdrachten", x.Exercises, ixs, probs)
 		for _, sec := range x.Rel.Sectors {
 			sec.Sector.Rel.Activities = append(sec.Sector.Rel.Activities, a)
 		}
@@ -321,8 +319,8 @@ func (s *Site) resolve(probs *diag.List) {
 	}
 	for _, g := range s.Guides {
 		x := g.Guide
-		x.Rel.Questions = s.lookup(g, "kernvragen", x.Questions, questions, probs)
-		x.Rel.Competencies = s.lookup(g, "competenties", x.Competencies, comps, probs)
+		x.Rel.Questions = s.lookup(g, "kernvragen", x.Questions, ixs, probs)
+		x.Rel.Competencies = s.lookup(g, "competenties", x.Competencies, ixs, probs)
 		for _, c := range x.Rel.Competencies {
 			c.Competency.Rel.Guides = append(c.Competency.Rel.Guides, g)
 		}

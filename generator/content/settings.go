@@ -28,8 +28,6 @@ func mustZone(name string) *time.Location {
 // SettingsPath is where the site settings live, relative to the site folder.
 const SettingsPath = "content/site.yaml"
 
-var settingsKeys = []string{"school", "titel", "taal", "model", "groeipad", "schooljaar", "leerjaren", "perioden", "basis_url", "thema", "toegestane_domeinen", "ruwe_html"}
-
 var schoolYearRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 
 // DefaultSettings returns the settings a site has before site.yaml is
@@ -43,12 +41,21 @@ func DefaultSettings() Settings {
 func ParseSettings(src []byte, probs *diag.List) Settings {
 	s := DefaultSettings()
 	path := SettingsPath
-	root, err := parseYAML(path, src, 0, "yaml")
-	if err != nil {
-		probs.Add(err.(*diag.Problem))
+	root, prob := parseYAML(path, src, 0, "yaml")
+	if prob != nil {
+		probs.Add(prob)
 		return s
 	}
-	f := newFields(path, root, probs)
+	readSettings(&s, newFields(path, root, probs))
+	return s
+}
+
+// readSettings reads the keys of site.yaml from f into s, reporting every
+// problem to f, then reports the keys it did not read as unknown. Every
+// key is read (f.get), present or not, which is how the tests see that
+// this code and SettingsKeys agree.
+func readSettings(s *Settings, f *fields) {
+	path, probs := f.path, f.probs
 	s.keyPos = map[string][2]int{}
 	for name, k := range f.keys {
 		s.keyPos[name] = [2]int{k.Line, k.Column}
@@ -56,19 +63,21 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 	s.School = f.str("school", true)
 	s.Title = f.str("titel", true)
 	if f.has("taal") {
-		s.Lang = f.enum("taal", false, []string{"nl", "en"})
+		s.Lang = f.enum("taal", false, settingsKey("taal").Values)
 		if s.Lang == "" {
 			s.Lang = "nl"
 		}
 	} else {
 		f.get("taal")
 	}
-	if n, ok := f.integer("model", true, 1, 4); ok {
+	model := settingsKey("model")
+	if n, ok := f.integer(model.Name, true, model.Min, model.Max); ok {
 		s.Model = n
 	}
 	if f.has("groeipad") {
 		v := f.vals["groeipad"]
-		s.GrowthPath = f.ints("groeipad", 1, 4)
+		growth := settingsKey("groeipad")
+		s.GrowthPath = f.ints(growth.Name, growth.Min, growth.Max)
 		// ints sorts; the order as written must already ascend.
 		if v.Kind == yaml.SequenceNode {
 			for i := 1; i < len(v.Content); i++ {
@@ -86,7 +95,8 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 	} else {
 		f.get("groeipad")
 	}
-	if n, ok := f.integer("leerjaren", false, 1, 8); ok {
+	years := settingsKey("leerjaren")
+	if n, ok := f.integer(years.Name, false, years.Min, years.Max); ok {
 		s.Years = n
 	}
 	if v := f.get("schooljaar"); v == nil {
@@ -106,7 +116,7 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 		}
 	}
 	if v := f.get("perioden"); v != nil {
-		s.Periods = parsePeriods(f, v, s)
+		s.Periods = parsePeriods(f, v, *s)
 	}
 	if v := f.get("basis_url"); v != nil {
 		if u, ok := ParseBaseURL(v.Value); ok {
@@ -124,8 +134,7 @@ func ParseSettings(src []byte, probs *diag.List) Settings {
 		s.Domains = append(s.Domains, strings.ToLower(strings.TrimPrefix(d, "@")))
 	}
 	s.RawHTML = f.boolean("ruwe_html")
-	f.done(settingsKeys)
-	return s
+	f.unknown(settingsKeyNames())
 }
 
 // ParseBaseURL checks a basis_url (or --base-url): an absolute http or
@@ -155,7 +164,7 @@ func parsePeriods(f *fields, v *yaml.Node, s Settings) []Period {
 		var ok1, ok2 bool
 		p.Start, ok1 = pf.date("start", true, s)
 		p.End, ok2 = pf.date("eind", true, s)
-		pf.done([]string{"naam", "start", "eind"})
+		pf.unknown([]string{"naam", "start", "eind"})
 		if ok1 && ok2 && p.End.Before(p.Start) {
 			pf.errorf(pf.vals["eind"], "de periode %q eindigt (%s) voordat ze begint (%s); controleer start en eind", p.Name, p.End.Format("2006-01-02"), p.Start.Format("2006-01-02"))
 			continue

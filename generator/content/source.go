@@ -28,8 +28,8 @@ import (
 // Normalize prepares raw file bytes for reading: it checks that they are
 // UTF-8, drops a byte-order mark, turns CRLF and lone CR line ends into LF and
 // composes the text to Unicode NFC (as macOS may write NFD). Line numbers are
-// unchanged. The error, if any, is a *diag.Problem at the first invalid byte.
-func Normalize(path string, src []byte) ([]byte, error) {
+// unchanged. The problem, if any, is at the first invalid byte.
+func Normalize(path string, src []byte) ([]byte, *diag.Problem) {
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || utf16NoBOM(src) {
 		return nil, &diag.Problem{Path: path, Line: 1, Col: 1,
 			Msg: "dit bestand is opgeslagen als UTF-16 (in Kladblok heet dat ‘Unicode’); sla het op als UTF-8"}
@@ -115,7 +115,7 @@ func (c *capture) format_(name string) frontmatter.UnmarshalFunc {
 // splitFrontMatter finds the front matter of src (YAML between ---, TOML
 // between +++, or a JSON object) and returns it with the offset where the body
 // begins. Problems are positioned in path.
-func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, err error) {
+func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, err *diag.Problem) {
 	// Find the first non-blank line: that is where front matter must start.
 	off, line := 0, 1
 	for off < len(src) {
@@ -155,7 +155,7 @@ func splitFrontMatter(path string, src []byte) (fm frontMatter, bodyStart int, e
 	br.Reset(nil)
 	headBufs.Put(br)
 	if perr != nil {
-		return fm, 0, &diag.Problem{Path: path, Line: line, Col: 1, Msg: "de front matter kon niet worden gelezen: " + perr.Error()}
+		return fm, 0, &diag.Problem{Path: path, Line: line, Col: 1, Msg: "de front matter kon niet worden gelezen: " + perr.Error(), Err: perr}
 	}
 	if c.format == "" {
 		switch {
@@ -208,7 +208,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML parses YAML (or JSON, a subset of it) into a mapping node whose
 // positions are file positions. lineOff is the number of file lines before
 // the first line of data.
-func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node, error) {
+func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node, *diag.Problem) {
 	if format == "json" {
 		if p := jsonProblem(path, data, lineOff); p != nil {
 			return nil, p
@@ -227,7 +227,7 @@ func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node
 			text = strings.ReplaceAll(text, "in de front matter", "in site.yaml")
 			text = strings.ReplaceAll(text, "de front matter", "site.yaml")
 		}
-		return nil, &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: text}
+		return nil, &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: text, Err: err}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1 + lineOff, Column: 1}, nil
@@ -269,7 +269,7 @@ func jsonProblem(path string, data []byte, lineOff int) *diag.Problem {
 		what = fmt.Sprintf("het teken %q hoort hier niet", string(r))
 	}
 	return &diag.Problem{Path: path, Line: line + lineOff, Col: col,
-		Msg: "de JSON-front matter klopt niet: " + what + "; zet tekst tussen dubbele aanhalingstekens, een komma tussen twee onderdelen en geen komma na het laatste"}
+		Msg: "de JSON-front matter klopt niet: " + what + "; zet tekst tussen dubbele aanhalingstekens, een komma tussen twee onderdelen en geen komma na het laatste", Err: err}
 }
 
 // dataLines splits front matter text into lines (without their newline).
@@ -559,7 +559,7 @@ func firstCol(data []byte, line int) int {
 // parseTOML decodes TOML front matter and converts it to a YAML node tree
 // with file positions: each key at its `key =`, each value where it starts,
 // each item of an array where that item starts.
-func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, error) {
+func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, *diag.Problem) {
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
@@ -630,7 +630,7 @@ func tomlProblem(path string, data []byte, lineOff int, err error) *diag.Problem
 	if looksLikeYAML(data) {
 		msg = "tussen +++ hoort TOML (sleutel = waarde), maar hier staat YAML (sleutel: waarde); gebruik --- als scheiding boven en onder de front matter"
 	}
-	return &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: msg}
+	return &diag.Problem{Path: path, Line: line + lineOff, Col: col, Msg: msg, Err: err}
 }
 
 // looksLikeYAML reports whether text that is not TOML reads as a YAML

@@ -29,15 +29,24 @@ const (
 	Warning
 )
 
-// Problem is one finding in a source file. Line and Col are 1-based; zero
-// means "unknown" and is left out when printed.
+// Problem is one finding in a source file (a foutmelding or waarschuwing).
+// Line and Col are 1-based; zero means "unknown" and is left out when
+// printed.
 type Problem struct {
 	Path     string // slash-separated, relative to the site folder
 	Line     int
 	Col      int // in runes
 	Msg      string
 	Severity Severity
+	// Err is the cause when there is one, such as the *fs.PathError of a
+	// file that cannot be read or the YAML parser's error; nil otherwise.
+	// It is not printed (Msg says what it means, in Dutch) but Unwrap
+	// returns it, so errors.Is(p, fs.ErrPermission) works.
+	Err error
 }
+
+// Unwrap returns the cause of the problem, or nil.
+func (p *Problem) Unwrap() error { return p.Err }
 
 // Error formats the problem as path:line:col: message (warnings get a
 // "waarschuwing: " prefix after the position).
@@ -130,6 +139,17 @@ type BuildError struct {
 	// Reason, when set, is a last line saying why the build stopped when
 	// that is not a content error (such as --strict with warnings).
 	Reason string
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As look through
+// them: errors.Is(err, fs.ErrPermission) reports whether a file could not
+// be read for lack of rights.
+func (e *BuildError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
 }
 
 func (e *BuildError) Error() string {

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"io/fs"
 	"testing"
 )
 
@@ -95,5 +96,46 @@ func TestLines(t *testing.T) {
 		if l1 != l2 || c1 != c2 {
 			t.Errorf("offset %d: %d:%d, Position %d:%d", off, l1, c1, l2, c2)
 		}
+	}
+}
+
+// TestProblemUnwrap checks that a problem, and a build error holding it,
+// lead errors.Is and errors.As to the cause, and that the cause is not
+// printed.
+func TestProblemUnwrap(t *testing.T) {
+	cause := &fs.PathError{Op: "open", Path: "content/a.md", Err: fs.ErrPermission}
+	p := &Problem{Path: "content/a.md", Msg: "kan niet worden gelezen", Err: cause}
+	if !errors.Is(p, fs.ErrPermission) {
+		t.Errorf("errors.Is(%v, fs.ErrPermission) = false", p)
+	}
+	if errors.Is(p, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = true", p)
+	}
+	var pe *fs.PathError
+	if !errors.As(p, &pe) || pe != cause {
+		t.Errorf("errors.As(%v, *fs.PathError) = %v", p, pe)
+	}
+	if got := p.Error(); got != "content/a.md: kan niet worden gelezen" {
+		t.Errorf("Error() = %q; the cause must not be printed", got)
+	}
+	if (&Problem{Path: "x", Msg: "y"}).Unwrap() != nil {
+		t.Error("a problem without a cause unwraps to something")
+	}
+
+	var l List
+	l.Errorf("content/b.md", 1, 1, "anders")
+	l.Add(p)
+	err := l.Err()
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("errors.Is(build error, fs.ErrPermission) = false")
+	}
+	var prob *Problem
+	if !errors.As(err, &prob) || prob.Path != "content/a.md" {
+		t.Errorf("errors.As(build error, *Problem) = %v, want the first problem by path", prob)
+	}
+	var none List
+	none.Errorf("content/b.md", 1, 1, "anders")
+	if errors.Is(none.Err(), fs.ErrPermission) {
+		t.Error("a build error without that cause is fs.ErrPermission")
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -73,6 +74,8 @@ func New(opts Options) *Renderer {
 	ropts = append(ropts,
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{raw: opts.RawHTML}, 100))),
+		// Before goldmark's table renderer (500): tables in scroll boxes.
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newTableRenderer(), 100))),
 	)
 	if opts.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -137,7 +140,9 @@ func (bufferWriter) Flush() error  { return nil }
 //
 // When the Linker is also a Warner, it hears of what a reader would miss:
 // raw HTML that is left out, a heading with one # (a second page title),
-// a heading that skips a level, and an image without a description.
+// a heading that skips a level, an image without a description, and a
+// paragraph that is one bold line (**Mentor:**), which reads as a heading
+// but is none for a screen reader or the table of contents.
 type linkTransformer struct{ raw bool }
 
 // Warner receives warnings about a page body at 1-based positions.
@@ -180,6 +185,9 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			}
 			level = n.Level
 		case *ast.Paragraph, *ast.TextBlock:
+			if boldLine(n, src) {
+				warn(lineStart(src, n), "deze regel is alleen vetgedrukt en lijkt een kop; maak er een kop van (zoals %s %s), dan vinden schermlezers en de inhoudsopgave hem", strings.Repeat("#", min(level+1, 6)), strings.TrimRight(strings.TrimSpace(inlineText(n, src)), ":"))
+			}
 			// [tekst](Mijn Pagina.md) is no link in Markdown (a space ends
 			// the address), so it would show as it is typed.
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -266,25 +274,29 @@ func (keepLinks) Link(dest string, _ bool, _ Pos) (string, bool) { return dest, 
 // emphasis and code, an image's description, with backslash escapes and
 // character references resolved ("Caf&eacute;" is "Café"). Raw HTML is
 // left out.
-func headingText(h *ast.Heading, src []byte) string {
-	var b []byte
-	_ = ast.Walk(h, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b = append(b, c.Segment.Value(src)...)
-		case *ast.String:
-			b = append(b, c.Value...)
-		case *ast.AutoLink:
-			b = append(b, c.Label(src)...)
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return Destination(b)
+func headingText(h *ast.Heading, src []byte) string { return inlineText(h, src) }
+
+// boldLine reports whether n is a paragraph of its own at the top of the
+// page (not in a list or quote) that is one line of bold text, perhaps
+// followed by a colon: "**Mentor:**" or "**Mentor**:".
+func boldLine(n ast.Node, src []byte) bool {
+	if n.Kind() != ast.KindParagraph || n.Parent() == nil || n.Parent().Kind() != ast.KindDocument || n.Lines().Len() != 1 {
+		return false
+	}
+	c := n.FirstChild()
+	e, ok := c.(*ast.Emphasis)
+	if !ok || e.Level != 2 {
+		return false
+	}
+	switch next := c.NextSibling(); {
+	case next == nil:
+		return true
+	case next.NextSibling() != nil:
+		return false
+	default:
+		t, ok := next.(*ast.Text)
+		return ok && strings.TrimSpace(string(t.Segment.Value(src))) == ":"
+	}
 }
 
 // safeLanguage reports whether the language of a fenced code block is a

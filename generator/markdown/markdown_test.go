@@ -115,3 +115,62 @@ func TestHeadingAnchors(t *testing.T) {
 		t.Errorf("a heading took the reserved id inhoud:\n%s", res.HTML)
 	}
 }
+
+// warnings is a Linker that keeps every link and records the renderer's
+// warnings as "line:col message".
+type warnings struct {
+	recorder
+	got []string
+}
+
+func (w *warnings) Warn(line, col int, msg string) {
+	w.got = append(w.got, fmt.Sprintf("%d:%d %s", line, col, msg))
+}
+
+// TestTables checks that every table gets its own labelled scroll box and
+// that empty header cells are written as data cells.
+func TestTables(t *testing.T) {
+	src := "| | *Werkplek* A | B |\n|---|:-:|---|\n| x | 1 | 2 |\n\n" +
+		"| | |\n|---|---|\n| a | b |\n"
+	res, err := New(Options{}).Render([]byte(src), &recorder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.HTML)
+	for _, want := range []string{
+		"<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel: Werkplek A, B\">\n<table>\n<thead>\n<tr>\n<td></td>\n<th style=\"text-align:center\"><em>Werkplek</em> A</th>\n<th>B</th>\n</tr>",
+		"</table>\n</div>\n<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel\">\n<table>\n<thead>\n<tr>\n<td></td>\n<td></td>\n</tr>",
+		"<td>a</td>\n<td>b</td>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing\n%s\nin\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "</div>"); n != 2 {
+		t.Errorf("%d closing </div>, want 2:\n%s", n, got)
+	}
+}
+
+// TestBoldLineWarning checks that a paragraph of one bold line is reported
+// as a would-be heading at its position, and that bold text in a sentence,
+// a list or over two lines is not.
+func TestBoldLineWarning(t *testing.T) {
+	src := "## Voorbereiding\n\n**Mentor:**\n\n- **Alleen vet** in een lijst\n\n  **Leerling**:\n\nEen **vet** woord.\n\n**Twee**\n**regels**\n\n> **Citaat**\n"
+	var w warnings
+	if _, err := New(Options{}).Render([]byte(src), &w); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"3:1 deze regel is alleen vetgedrukt en lijkt een kop; maak er een kop van (zoals ### Mentor), dan vinden schermlezers en de inhoudsopgave hem",
+	}
+	if strings.Join(w.got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(w.got, "\n"), strings.Join(want, "\n"))
+	}
+	w.got = nil
+	if _, err := New(Options{}).Render([]byte("Tekst.\n\n**Leerling**:\n"), &w); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.got) != 1 || !strings.HasPrefix(w.got[0], "3:1 ") || !strings.Contains(w.got[0], "(zoals ## Leerling)") {
+		t.Errorf("warnings for **Leerling**: %q", w.got)
+	}
+}
