@@ -82,9 +82,9 @@ func Prepare(dir, to string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := content.Normalize(content.SettingsPath, settingsFile.old)
-	if err != nil {
-		return nil, &diag.BuildError{Problems: []*diag.Problem{err.(*diag.Problem)}}
+	src, prob := content.Normalize(content.SettingsPath, settingsFile.old)
+	if prob != nil {
+		return nil, &diag.BuildError{Problems: []*diag.Problem{prob}}
 	}
 	var probs diag.List
 	oldSettings := content.ParseSettings(src, &probs)
@@ -440,9 +440,9 @@ func (p *Plan) validate(oldSettings content.Settings) error {
 	var newSettings content.Settings
 	for _, f := range p.files {
 		if f.path == content.SettingsPath {
-			src, err := content.Normalize(f.path, f.new)
-			if err != nil {
-				return &diag.BuildError{Problems: []*diag.Problem{err.(*diag.Problem)}}
+			src, prob := content.Normalize(f.path, f.new)
+			if prob != nil {
+				return &diag.BuildError{Problems: []*diag.Problem{prob}}
 			}
 			newSettings = content.ParseSettings(src, &probs)
 		}
