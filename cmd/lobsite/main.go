@@ -4,6 +4,9 @@
 //	lobsite build [flags]   build the site into public/
 //	lobsite check [flags]   check the content, write nothing
 //	lobsite serve [flags]   live preview in the browser
+//	lobsite init [DIR]      start a new handbook from the built-in skeleton
+//	lobsite new KIND NAME   add a page from its template
+//	lobsite schooljaar YEAR move every date to another school year
 //	lobsite version
 package main
 
@@ -34,6 +37,9 @@ Opdrachten:
   build     bouw de site in public/ (of --dest)
   check     controleer de inhoud zonder iets te schrijven
   serve     bekijk de site live in de browser terwijl je schrijft
+  init      begin een nieuw handboek in een lege map
+  new       maak een nieuwe pagina: lobsite new opdracht "Mijn netwerk"
+  schooljaar  schuif alle datums door naar een nieuw schooljaar: lobsite schooljaar 2027-2028
   version   toon de versie
 
 Typ 'lobsite <opdracht> -h' voor de opties van een opdracht.
@@ -83,6 +89,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr, false)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "schooljaar":
+		return cmdSchoolYear(args[1:], os.Stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		if len(args) > 1 {
 			if args[1] == "-h" || args[1] == "--help" || args[1] == "-help" {
@@ -92,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lobsite version: onverwacht argument %q\n", args[1])
 			return 2
 		}
-		fmt.Fprintln(stdout, "lobsite", version())
+		fmt.Fprintln(stdout, "lobsite", versionString())
 		return 0
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
@@ -102,11 +114,44 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+// version is stamped by the release build (.ci/release):
+// go build -ldflags "-X main.version=v1.2.0".
+var version string
+
+// versionString is the stamped version; without one, the module version
+// (go install lobsite@v1.2.0), or else the commit the binary was built
+// from as the build info records it (with +wijzigingen when the work tree
+// had changes), or "dev".
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "dev"
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "+wijzigingen"
+	}
+	return "dev (" + rev + ")"
 }
 
 // siteFlags are the options build, check and serve share.

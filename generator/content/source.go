@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"lobsite/generator/diag"
+	"lobsite/generator/slug"
 )
 
 // Normalize prepares raw file bytes for reading: it checks that they are
@@ -299,6 +301,9 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 	col := firstCol(data, line)
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
+		if l, c, text, ok := badIndent(lines, line); ok {
+			return l, c, text
+		}
 		// `titel: Stage: week 1`: the second colon is the problem.
 		text := at(line)
 		key, rest, ok := strings.Cut(text, ":")
@@ -352,6 +357,13 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 		}
 		return min(line, max(1, len(lines))), 1, "een aanhalingsteken of haakje wordt niet gesloten; controleer de front matter"
 	case strings.Contains(msg, "did not find expected ',' or ']'"), strings.Contains(msg, "did not find expected ',' or '}'"):
+		// The parser counts this error's line from 0: the list is on the
+		// line after the one it names.
+		for l := max(1, line); l <= min(len(lines), line+1); l++ {
+			if l, c, text, ok := questionMark(at(l), l); ok {
+				return l, c, text
+			}
+		}
 		open, close := byte('['), byte(']')
 		if strings.HasSuffix(msg, "'}'") {
 			open, close = '{', '}'
@@ -368,6 +380,13 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 		if strings.TrimSpace(at(l)) == "" && l > 1 {
 			l--
 		}
+		for c := l; c >= max(1, l-1); c-- {
+			if m := noSpaceAfterColon.FindStringSubmatchIndex(at(c)); m != nil {
+				text := at(c)
+				key, value := text[m[2]:m[3]], text[m[4]:m[5]]
+				return c, runeCol(text, m[3]), fmt.Sprintf("na de dubbele punt hoort een spatie; YAML leest %s:%s als tekst zonder sleutel: schrijf %s: %s", key, value, key, value)
+			}
+		}
 		return l, firstCol(data, l), "deze regel heeft geen dubbele punt; schrijf elke regel als sleutel: waarde (of ontbreekt de regel --- onder de front matter?)"
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
 		// Most often a quote or bracket opened on this line or just above
@@ -375,6 +394,13 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 		for l := max(1, line-1); l <= min(len(lines), line+1); l++ {
 			if i := openQuote(at(l)); i >= 0 {
 				return l, runeCol(at(l), i), "dit aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van de waarde"
+			}
+		}
+		// The parser names the line where the block began; the line
+		// that breaks it may come further down.
+		for l := max(1, line); l <= len(lines); l++ {
+			if l, c, text, ok := badIndent(lines, l); ok {
+				return l, c, text
 			}
 		}
 		for l := max(1, line-1); l <= len(lines); l++ {
@@ -388,6 +414,107 @@ func locateYAMLError(data []byte, line int, msg string) (int, int, string) {
 		return line, col, "deze regel past niet in de front matter; controleer de inspringing en de aanhalingstekens (tekst na een afgesloten aanhalingsteken mag niet)"
 	}
 	return line, col, "de front matter klopt niet (" + msg + "); controleer deze regel"
+}
+
+// noSpaceAfterColon matches a line `duur:45`: a key and a value with no
+// space after the colon (which YAML then reads as one plain text).
+var noSpaceAfterColon = regexp.MustCompile(`^\s*(?:- )?([\p{L}_][\p{L}\p{N}_-]*):([^\s:/].*)$`)
+
+// questionMark finds a plain item with a question mark in a [ ] list on
+// text (line l), which YAML cannot read: the item's position and a fix.
+// Under kernvragen the item is most likely the question itself where its
+// id (the file name) belongs, so the fix names the id.
+func questionMark(text string, l int) (int, int, string, bool) {
+	key, rest, ok := strings.Cut(text, ":")
+	open := strings.IndexByte(rest, '[')
+	if !ok || open < 0 {
+		return 0, 0, "", false
+	}
+	off := len(key) + 1 + open + 1
+	list := rest[open+1:]
+	if end := strings.IndexByte(list, ']'); end >= 0 {
+		list = list[:end]
+	}
+	for _, item := range strings.Split(list, ",") {
+		trimmed := strings.TrimSpace(item)
+		start := off + strings.Index(item, trimmed)
+		off += len(item) + 1
+		if trimmed == "" || trimmed[0] == '"' || trimmed[0] == '\'' || !strings.Contains(trimmed, "?") {
+			continue
+		}
+		key = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(key), "- "))
+		if id := slug.Make(trimmed); key == "kernvragen" && id != "" {
+			return l, runeCol(text, start), fmt.Sprintf("kernvragen noemt elke kernvraag bij haar id, de bestandsnaam zonder .md, niet bij de vraag zelf; schrijf %s in plaats van %s (een vraagteken in een lijst tussen [ ] kan YAML niet lezen)", id, trimmed), true
+		}
+		return l, runeCol(text, start), fmt.Sprintf("een vraagteken in een lijst tussen [ ] kan YAML niet lezen; zet dit onderdeel tussen aanhalingstekens: \"%s\"", trimmed), true
+	}
+	return 0, 0, "", false
+}
+
+// badIndent reports line l (1-based) of lines when its indentation fits
+// none of the blocks above it: deeper than the line before although that
+// line opens no block (`samenvatting: x` followed by `  leerjaren: [1]`),
+// or between two levels (list items at 2 spaces, then one at 1).
+func badIndent(lines []string, l int) (int, int, string, bool) {
+	if l < 2 || l > len(lines) {
+		return 0, 0, "", false
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	text := lines[l-1]
+	n := indent(text)
+	if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+		return 0, 0, "", false
+	}
+	var stack []int // indentations of the open blocks, outermost first
+	prev := ""
+	for _, s := range lines[:l-1] {
+		t := strings.TrimSpace(s)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		i := indent(s)
+		for len(stack) > 0 && stack[len(stack)-1] > i {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 || stack[len(stack)-1] != i {
+			stack = append(stack, i)
+		}
+		prev = t
+	}
+	if len(stack) == 0 {
+		return 0, 0, "", false
+	}
+	top := stack[len(stack)-1]
+	key, _, _ := strings.Cut(strings.TrimSpace(text), ":")
+	switch {
+	case n > top && !strings.HasSuffix(prev, ":") && !strings.HasPrefix(prev, "- "):
+		// Deeper than the line above, which has its own value.
+		return l, runeCol(text, n), fmt.Sprintf("deze regel springt %s verder in dan de regel erboven, maar die heeft al een waarde; laat %s beginnen op dezelfde plek als de sleutel erboven (in YAML bepaalt de inspringing waar een regel bij hoort)", spaces(n-top), key), true
+	case n < top && !slices.Contains(stack, n):
+		return l, runeCol(text, n), fmt.Sprintf("deze regel springt %s in, en dat past bij geen van de regels erboven (die springen %s in); zet hem even ver in als de regels waar hij bij hoort", spaces(n), indentList(stack)), true
+	}
+	return 0, 0, "", false
+}
+
+// indentList names the indentations of stack for a message: "0, 2 of 4 spaties".
+func indentList(stack []int) string {
+	parts := make([]string, len(stack))
+	for i, n := range stack {
+		parts[i] = strconv.Itoa(n)
+	}
+	last := spaces(stack[len(stack)-1])
+	if len(parts) == 1 {
+		return last
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " of " + last
+}
+
+// spaces is "1 spatie" or "n spaties".
+func spaces(n int) string {
+	if n == 1 {
+		return "1 spatie"
+	}
+	return strconv.Itoa(n) + " spaties"
 }
 
 // openQuote returns the byte index of a quote that starts a value on line
