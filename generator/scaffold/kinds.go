@@ -1,6 +1,10 @@
 package scaffold
 
-import "lobsite/generator/content"
+import (
+	"strconv"
+
+	"lobsite/generator/content"
+)
 
 // Key is one front matter key of a page kind (or of site.yaml), as the
 // coordinator's manual and the templates of `lobsite new` describe it.
@@ -21,86 +25,91 @@ type Kind struct {
 	Keys   []Key
 }
 
-// This file is the one place the scaffold and the manual's test learn the
-// content model's keys from. The keys of each kind are checked against what
-// package content accepts (kinds_test.go), and the allowed values are
-// content's own lists, so neither can drift; when content exports a table
-// of its kinds, this file is where to switch to it.
+// The tables below are derived from package content's own table of page
+// kinds and keys (content.Kinds, content.CommonKeys, content.SettingsKeys):
+// the keys, their types, allowed values and help texts are written once,
+// there.
+
+// kindOrder is the order in which `lobsite new` and the manual list the
+// kinds: the ones a coordinator adds most come first.
+var kindOrder = []content.Kind{
+	content.KindExercise, content.KindActivity, content.KindGuide, content.KindSector,
+	content.KindCompetency, content.KindQuestion, content.KindModel, content.KindPage,
+}
 
 // Common are the keys every page has.
-var Common = []Key{
-	{Name: "titel", Type: "tekst", Required: true, Help: "de titel boven de pagina en in menu's en lijsten"},
-	{Name: "samenvatting", Type: "tekst", Help: "één of twee zinnen: wat de lezer op deze pagina vindt; staat in lijsten"},
-	{Name: "volgorde", Type: "heel getal", Help: "plaats in lijsten: lager komt eerder; zonder volgorde op titel"},
-	{Name: "concept", Type: "true of false", Help: "true: de pagina is nog niet klaar en wordt niet gepubliceerd (wel met --drafts)"},
-}
+var Common = fromContent(content.CommonKeys())
 
 // Kinds are the kinds of page `lobsite new` makes, in the order the manual
 // lists them.
-var Kinds = []Kind{
-	{Name: "opdracht", Folder: "opdrachten", Keys: []Key{
-		{Name: "competenties", Type: "lijst van ids (competenties)", Required: true, Help: "de loopbaancompetenties waaraan de opdracht werkt, minstens één"},
-		{Name: "kernvragen", Type: "lijst van ids (kernvragen)", Help: "kernvragen die de opdracht behandelt, naast die van de competenties"},
-		{Name: "leerjaren", Type: "lijst van hele getallen (1 tot en met leerjaren uit site.yaml)", Required: true, Help: "de leerjaren waarin de opdracht past"},
-		{Name: "duur", Type: "heel getal (minuten, 1 tot en met 1440)", Help: "hoe lang de opdracht duurt"},
-		{Name: "werkvorm", Type: "één waarde", Allowed: content.Forms, Help: "hoe de leerlingen werken"},
-		{Name: "sectoren", Type: "lijst van ids (sectoren)", Help: "uitstroomrichtingen waar de opdracht bij past"},
-		{Name: "materialen", Type: "lijst van teksten", Help: "wat de docent klaarlegt"},
-	}},
-	{Name: "activiteit", Folder: "kalender", Keys: []Key{
-		{Name: "soort", Type: "één waarde", Allowed: content.ActivityTypes, Required: true, Help: "wat voor activiteit het is"},
-		{Name: "datum", Type: "datum (jjjj-mm-dd), binnen het schooljaar", Required: true, Help: "de (eerste) dag"},
-		{Name: "tot", Type: "datum (jjjj-mm-dd), op of na datum", Help: "de laatste dag, bij een activiteit van meer dagen"},
-		{Name: "tijd", Type: "begin en eind (uu:mm-uu:mm)", Help: "van hoe laat tot hoe laat, zoals 09:00-12:00"},
-		{Name: "leerjaren", Type: "lijst van hele getallen (1 tot en met leerjaren uit site.yaml)", Required: true, Help: "voor welke leerjaren"},
-		{Name: "sectoren", Type: "lijst van ids (sectoren)", Help: "de sectoren waar de leerlingen kennis mee maken"},
-		{Name: "competenties", Type: "lijst van ids (competenties)", Help: "de competenties waaraan de activiteit werkt"},
-		{Name: "opdrachten", Type: "lijst van ids (opdrachten)", Help: "opdrachten om voor te bereiden en terug te kijken"},
-		{Name: "locatie", Type: "tekst", Help: "waar het is"},
-	}},
-	{Name: "gesprek", Folder: "gesprekken", Keys: []Key{
-		{Name: "soort", Type: "één waarde", Allowed: content.GuideTypes, Required: true, Help: "welk gesprek deze leidraad beschrijft"},
-		{Name: "kernvragen", Type: "lijst van ids (kernvragen)", Help: "de kernvragen die in het gesprek aan bod komen"},
-		{Name: "competenties", Type: "lijst van ids (competenties)", Help: "de competenties waar het gesprek over gaat"},
-		{Name: "leerjaren", Type: "lijst van hele getallen (1 tot en met leerjaren uit site.yaml)", Help: "in welke leerjaren het gesprek gevoerd wordt"},
-		{Name: "deelnemers", Type: "lijst van teksten (rollen, geen namen)", Help: "wie er aan tafel zitten, zoals leerling, mentor, ouders"},
-		{Name: "frequentie", Type: "tekst", Help: "hoe vaak het gesprek gevoerd wordt"},
-	}},
-	{Name: "sector", Folder: "sectoren", Keys: []Key{
-		{Name: "beroepen", Type: "lijst van teksten", Help: "beroepen in deze uitstroomrichting die bij onze leerlingen passen"},
-		{Name: "certificaten", Type: "lijst van teksten", Help: "branchecertificaten en praktijkverklaringen die leerlingen kunnen halen"},
-	}},
-	{Name: "competentie", Folder: "competenties", Keys: []Key{
-		{Name: "nummer", Type: "heel getal, 1 tot en met 5, elk nummer één keer", Required: true, Help: "het nummer van de loopbaancompetentie"},
-		{Name: "kernvragen", Type: "lijst van ids (kernvragen)", Required: true, Help: "de kernvragen van deze competentie, minstens één"},
-	}},
-	{Name: "kernvraag", Folder: "kernvragen", Keys: []Key{
-		{Name: "coachgesprek", Type: "true of false", Help: "true voor de drie vragen van het coachgesprek: Wie ben ik?, Wat wil ik?, Wat kan ik?"},
-	}},
-	{Name: "model", Folder: "modellen", Keys: []Key{
-		{Name: "nummer", Type: "heel getal, 1 tot en met 4, elk nummer één keer", Required: true, Help: "het nummer van het LOB-model"},
-	}},
-	{Name: "pagina", Folder: "handboek", Keys: nil},
-}
+var Kinds = func() []Kind {
+	out := make([]Kind, 0, len(kindOrder))
+	for _, k := range kindOrder {
+		info, ok := content.KindOf(k)
+		if !ok {
+			panic("scaffold: content has no table entry for " + string(k))
+		}
+		out = append(out, Kind{Name: string(k), Folder: info.Folder, Keys: fromContent(info.Keys)})
+	}
+	return out
+}()
 
 // Settings are the keys of content/site.yaml.
-var Settings = []Key{
-	{Name: "school", Type: "tekst", Required: true, Help: "de naam van de school"},
-	{Name: "titel", Type: "tekst", Required: true, Help: "de titel van de site"},
-	{Name: "taal", Type: "één waarde", Allowed: []string{"nl", "en"}, Help: "de taal van menu's en knoppen (standaard nl)"},
-	{Name: "model", Type: "heel getal, 1 tot en met 4", Required: true, Help: "het LOB-model waarmee de school nu werkt"},
-	{Name: "groeipad", Type: "lijst van hele getallen 1 tot en met 4, oplopend", Help: "de modellen waarlangs de school wil groeien, zoals [2, 3]; eindigt bij model of hoger"},
-	{Name: "schooljaar", Type: "jjjj-jjjj, twee opeenvolgende jaren", Required: true, Help: "het schooljaar, van 1 augustus tot en met 31 juli"},
-	{Name: "leerjaren", Type: "heel getal, 1 tot en met 8", Help: "hoeveel leerjaren de school heeft (standaard 6)"},
-	{Name: "perioden", Type: "lijst van {naam, start, eind}", Help: "de perioden van het schooljaar, in volgorde, zonder overlap; start en eind zijn datums (jjjj-mm-dd)"},
-	{Name: "basis_url", Type: "webadres (https://...)", Help: "het volledige adres van de site; geeft een sitemap en vaste links"},
-	{Name: "thema", Type: "tekst (mapnaam onder themes/)", Help: "het thema (standaard default, ingebouwd)"},
-	{Name: "toegestane_domeinen", Type: "lijst van teksten", Help: "e-maildomeinen van school die in de tekst mogen staan"},
-	{Name: "ruwe_html", Type: "true of false", Help: "true: HTML in Markdown wordt overgenomen (alleen bij auteurs die je vertrouwt)"},
-}
+var Settings = fromContent(content.SettingsKeys())
 
 // PeriodKeys are the keys of one periode in site.yaml.
 var PeriodKeys = []string{"naam", "start", "eind"}
+
+func fromContent(keys []content.Key) []Key {
+	var out []Key
+	for _, k := range keys {
+		out = append(out, Key{Name: k.Name, Type: Describe(k), Allowed: k.Values, Required: k.Required, Help: k.Help})
+	}
+	return out
+}
+
+// Describe is the type of key k in Dutch, as the templates of `lobsite
+// new` and the manual show it: "lijst van ids (competenties)", "heel
+// getal, 1 tot en met 5, elk nummer één keer", "datum (jjjj-mm-dd),
+// binnen het schooljaar".
+func Describe(k content.Key) string {
+	switch k.Type {
+	case content.KeyText:
+		return "tekst"
+	case content.KeyTexts:
+		return "lijst van teksten"
+	case content.KeyNumber:
+		d := "heel getal"
+		if k.Min > -1000 || k.Max < 1000 {
+			d += ", " + strconv.Itoa(k.Min) + " tot en met " + strconv.Itoa(k.Max)
+		}
+		if k.Unique {
+			d += ", elk nummer één keer"
+		}
+		return d
+	case content.KeyBool:
+		return "true of false"
+	case content.KeyDate:
+		return "datum (jjjj-mm-dd), binnen het schooljaar"
+	case content.KeyTimeRange:
+		return "begin en eind (uu:mm-uu:mm)"
+	case content.KeyChoice:
+		return "één waarde"
+	case content.KeyRefs:
+		return "lijst van ids (" + k.Ref.Folder() + ")"
+	case content.KeyYears:
+		return "lijst van hele getallen (1 tot en met leerjaren uit site.yaml)"
+	case content.KeyNumbers:
+		return "lijst van hele getallen " + strconv.Itoa(k.Min) + " tot en met " + strconv.Itoa(k.Max) + ", oplopend"
+	case content.KeySchoolYear:
+		return "jjjj-jjjj, twee opeenvolgende jaren"
+	case content.KeyPeriods:
+		return "lijst van {naam, start, eind}"
+	case content.KeyURL:
+		return "webadres (https://...)"
+	}
+	return k.Type.String()
+}
 
 // KindNames are the names of Kinds, for messages.
 func KindNames() []string {
