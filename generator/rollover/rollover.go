@@ -486,6 +486,14 @@ func (p *Plan) Apply() error {
 			os.Remove(t.name)
 		}
 	}
+	// A read-only file is one the coordinator (or a sync program) does not
+	// want changed: the rename below would replace it all the same, so it
+	// is refused first, by its mode bits (root may write anything).
+	for _, f := range p.files {
+		if f.mode&0o200 == 0 {
+			return fmt.Errorf("%s is alleen-lezen; er is niets aangepast. Maak het bestand schrijfbaar (Eigenschappen, of chmod u+w) en probeer het opnieuw", f.path)
+		}
+	}
 	for _, f := range p.files {
 		target := filepath.Join(p.dir, filepath.FromSlash(f.path))
 		now, err := os.ReadFile(target)
