@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"lobsite/generator/internal/archive"
 )
 
 // overrides are themes that read other pages in the ways a school's theme
@@ -60,25 +62,49 @@ func builtWith(t *testing.T, theme map[string]string) (dir, dest string, b *Buil
 	return dir, dest, b
 }
 
-// TestRecordedRead is the second case of issue 9: a pagina layout that
-// lists the exercises through .Site; an exercise's new title re-renders the
-// free page handboek/visie/, as a full build shows it.
-func TestRecordedRead(t *testing.T) {
-	dir, dest, b := builtWith(t, overrides["pagina-opdrachten"])
-	writeSiteFiles(t, dir, map[string]string{"content/opdrachten/netwerkkaart.md": "---\ntitel: Mijn netwerk\ncompetenties: [netwerken]\nleerjaren: [1, 2]\n---\n## Werkblad\n\nTekst.\n"})
-	res, err := b.Build([]string{"content/opdrachten/netwerkkaart.md"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := readTree(t, dest)
-	if page := string(got["public/handboek/visie/index.html"]); !strings.Contains(page, "<li>Mijn netwerk (1 en 2)</li>") {
-		t.Errorf("handboek/visie/ does not show the new title:\n%s", page)
-	}
-	sameTrees(t, "title edit", got, fullTree(t, dir))
-	// The exercise, the pages listing it, and the free page; not the
-	// kernvraag wie-kan-mij-helpen, which shows nothing of it.
-	if res.Rendered >= res.Pages-1 {
-		t.Errorf("rendered %d of %d pages: the recorded reads did not narrow the rebuild", res.Rendered, res.Pages)
+// TestIncrementalArchives runs the archives in testdata/incremental: each
+// is the klein site with a theme override (the second case of issue 9 among
+// them), an edit under na/, and what the output must show after an
+// incremental build of that edit ("bevat": path, tab, text). The output
+// must also equal a full build, and fewer pages than all be rendered.
+func TestIncrementalArchives(t *testing.T) {
+	for _, file := range archive.List(t, "testdata/incremental") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a := archive.Read(t, file)
+			theme, edit := map[string]string{}, map[string]string{}
+			for name, data := range a.SourceText() {
+				if after, ok := strings.CutPrefix(name, "na/"); ok {
+					edit[after] = data
+				} else if after, ok := strings.CutPrefix(name, "themes/default/"); ok {
+					theme[after] = data
+				} else {
+					t.Fatalf("%s: only themes/default/ and na/ files are read", name)
+				}
+			}
+			if len(edit) == 0 || a.Note("bevat") == "" {
+				t.Fatal("an archive needs files under na/ and a note bevat")
+			}
+			dir, dest, b := builtWith(t, theme)
+			writeSiteFiles(t, dir, edit)
+			res, err := b.Build(sortedKeys(edit))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := readTree(t, dest)
+			for _, line := range strings.Split(a.Note("bevat"), "\n") {
+				page, text, ok := strings.Cut(line, "\t")
+				if !ok {
+					t.Fatalf("bevat: %q is not path<tab>text", line)
+				}
+				if !strings.Contains(string(got["public/"+page]), text) {
+					t.Errorf("%s does not contain %q after the edit:\n%s", page, text, got["public/"+page])
+				}
+			}
+			sameTrees(t, "after the edit", got, fullTree(t, dir))
+			if res.Rendered >= res.Pages-1 {
+				t.Errorf("rendered %d of %d pages: the recorded reads did not narrow the rebuild", res.Rendered, res.Pages)
+			}
+		})
 	}
 }
 
