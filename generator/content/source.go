@@ -209,6 +209,9 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // positions are file positions. lineOff is the number of file lines before
 // the first line of data.
 func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node, *diag.Problem) {
+	if p := checkShape(path, data, lineOff, format); p != nil {
+		return nil, p
+	}
 	if format == "json" {
 		if p := jsonProblem(path, data, lineOff); p != nil {
 			return nil, p
@@ -560,6 +563,9 @@ func firstCol(data []byte, line int) int {
 // with file positions: each key at its `key =`, each value where it starts,
 // each item of an array where that item starts.
 func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, *diag.Problem) {
+	if p := checkShape(path, data, lineOff, "toml"); p != nil {
+		return nil, p
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
