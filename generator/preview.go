@@ -54,7 +54,13 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if logw == nil {
 		logw = io.Discard
 	}
-	if opts.Dest == "" {
+	if opts.Dest != "" {
+		// Refuse a folder lobsite did not make, or one in the sources, as
+		// build does: serving its files would publish what is not ours.
+		if err := checkDest(opts.Source, opts.Dest); err != nil {
+			return &SetupError{err}
+		}
+	} else {
 		tmp, err := os.MkdirTemp("", "lobsite-voorbeeld-")
 		if err != nil {
 			return err
@@ -195,7 +201,7 @@ func errorItems(src string, be *diag.BuildError) []serve.ErrorItem {
 	cache := map[string][]byte{}
 	for _, p := range be.Problems {
 		item := serve.ErrorItem{Message: p.Error()}
-		if p.Line > 0 {
+		if p.Line > 0 && len(items) < serve.MaxShown {
 			data, ok := cache[p.Path]
 			if !ok {
 				data, _ = os.ReadFile(filepath.Join(src, filepath.FromSlash(p.Path)))

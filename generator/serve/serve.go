@@ -84,6 +84,12 @@ type ErrorItem struct {
 	Excerpt string
 }
 
+// MaxShown is how many problems the error page shows at most; the number
+// left out follows them ("en nog 12 fouten"). Excerpts are windows of
+// diag.ExcerptWidth characters, so the page stays small whatever the build
+// reported.
+const MaxShown = 50
+
 // Server is an http.Handler that serves a built site with live reload. Create
 // one with New. Its methods are safe for concurrent use.
 type Server struct {
@@ -346,7 +352,8 @@ pre{background:#f4f4f4;border-left:4px solid #a40000;padding:.75rem;overflow-x:a
 <p>Herstel de fouten hieronder en sla het bestand op. Deze pagina ververst dan vanzelf.</p>
 <ol>
 `)
-	for _, e := range errs {
+	shown := errs[:min(len(errs), MaxShown)]
+	for _, e := range shown {
 		b.WriteString("<li><code>")
 		b.WriteString(html.EscapeString(e.Message))
 		b.WriteString("</code>")
@@ -357,7 +364,11 @@ pre{background:#f4f4f4;border-left:4px solid #a40000;padding:.75rem;overflow-x:a
 		}
 		b.WriteString("</li>\n")
 	}
-	b.WriteString("</ol>\n</body>\n</html>\n")
+	b.WriteString("</ol>\n")
+	if rest := len(errs) - len(shown); rest > 0 {
+		fmt.Fprintf(&b, "<p>… en nog %d %s. Herstel eerst deze; het venster waarin lobsite serve draait toont ze allemaal.</p>\n", rest, map[bool]string{true: "fout", false: "fouten"}[rest == 1])
+	}
+	b.WriteString("</body>\n</html>\n")
 	writePage(w, r, http.StatusInternalServerError, injectScript([]byte(b.String()), version))
 }
 
