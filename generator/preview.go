@@ -29,6 +29,9 @@ type PreviewOptions struct {
 	Log io.Writer
 	// Ready, when set, is called with the preview's URL once it listens.
 	Ready func(url string)
+	// Limits are the server's timeouts and connection limit; the zero
+	// value gives the defaults of serve.Limits.
+	Limits serve.Limits
 	// Watch tunes the batching of file changes; the zero value is fine.
 	Watch watch.Options
 }
@@ -72,7 +75,7 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(opts.Dest, serve.Options{})
+	srv, err := serve.New(opts.Dest, serve.Options{Limits: opts.Limits})
 	if err != nil {
 		return err
 	}
@@ -122,9 +125,9 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	}
 	defer w.Close()
 
-	hs := &http.Server{Handler: hostCheck(ln.Addr(), srv), ReadHeaderTimeout: 10 * time.Second}
+	hs := opts.Limits.HTTPServer(hostCheck(ln.Addr(), srv))
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
+	go func() { serveErr <- hs.Serve(opts.Limits.Listener(ln)) }()
 	if opts.Ready != nil {
 		opts.Ready("http://" + ln.Addr().String() + "/")
 	}

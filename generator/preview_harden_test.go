@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"lobsite/generator/diag"
 	"lobsite/generator/serve"
@@ -87,5 +89,57 @@ func TestErrorPageBounded(t *testing.T) {
 		if len(page) > 60<<10 {
 			t.Errorf("one line %v: error page of %d bytes; want under 60 KB", oneLine, len(page))
 		}
+	}
+}
+
+// TestPreviewTimeouts checks the preview server's limits from outside: an
+// idle keep-alive connection is closed after Limits.Idle, a connection that
+// sends no request after Limits.ReadHeader, and the event stream outlives
+// the write timeout and still delivers a reload.
+func TestPreviewTimeouts(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Preview(ctx, PreviewOptions{Options: Options{Source: dir}, Addr: "127.0.0.1:0",
+			Limits: serve.Limits{Idle: 300 * time.Millisecond, ReadHeader: 300 * time.Millisecond, Write: 300 * time.Millisecond},
+			Ready:  func(u string) { ready <- u }})
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	for _, request := range []string{"GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "", "GET / HTTP/1.1\r\n"} {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		io.WriteString(c, request)
+		_, err = io.Copy(io.Discard, c) // returns when the server closes
+		c.Close()
+		if err != nil {
+			t.Errorf("request %q: the server kept the connection open: %v", request, err)
+		}
+	}
+	events := sseEvents(t, base)
+	time.Sleep(time.Second) // over three write timeouts
+	if err := os.WriteFile(filepath.Join(dir, "content", "handboek", "nieuw.md"), []byte("---\ntitel: Nieuw\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-events:
+	case <-time.After(20 * time.Second):
+		t.Error("no reload on the event stream after the write timeout")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Preview: %v", err)
 	}
 }

@@ -73,6 +73,9 @@ type Options struct {
 	// streams; they keep proxies from closing an idle stream. Zero or less
 	// means DefaultHeartbeat.
 	Heartbeat time.Duration
+	// Limits are the timeouts and connection limit of the HTTP server
+	// that serves this Server; the event stream needs its write timeout.
+	Limits Limits
 }
 
 // ErrorItem is one build error shown on the error page.
@@ -93,9 +96,10 @@ const MaxShown = 50
 // Server is an http.Handler that serves a built site with live reload. Create
 // one with New. Its methods are safe for concurrent use.
 type Server struct {
-	root      string // absolute
-	heartbeat time.Duration
-	instance  string // random, so browsers notice a restarted server
+	root         string // absolute
+	heartbeat    time.Duration
+	writeTimeout time.Duration
+	instance     string // random, so browsers notice a restarted server
 
 	mu      sync.Mutex
 	errs    []ErrorItem
@@ -119,11 +123,12 @@ func New(root string, opts Options) (*Server, error) {
 		opts.Heartbeat = DefaultHeartbeat
 	}
 	return &Server{
-		root:      abs,
-		heartbeat: opts.Heartbeat,
-		instance:  rand.Text(),
-		clients:   make(map[chan struct{}]struct{}),
-		done:      make(chan struct{}),
+		root:         abs,
+		heartbeat:    opts.Heartbeat,
+		writeTimeout: opts.Limits.withDefaults().Write,
+		instance:     rand.Text(),
+		clients:      make(map[chan struct{}]struct{}),
+		done:         make(chan struct{}),
 	}, nil
 }
 
@@ -275,6 +280,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no") // tell proxies not to buffer the stream
 	w.WriteHeader(http.StatusOK)
 	send := func(msg string) bool {
+		// The stream lasts as long as the tab is open; only each event
+		// has the server's write timeout, so a tab that stops reading is
+		// let go.
+		_ = rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
 		if _, err := io.WriteString(w, msg); err != nil {
 			return false
 		}
