@@ -28,6 +28,10 @@ func checkDest(source, dest string) error {
 	if err != nil {
 		return err
 	}
+	// Compare the folders the paths lead to, through any symbolic link:
+	// a --dest that is a link into content/ (or lies below one), or a
+	// --source given through a link, must be seen for what it is.
+	src, dst = resolvePath(src, 0), resolvePath(dst, 0)
 	within := func(child, parent string) bool {
 		rel, err := filepath.Rel(parent, child)
 		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
@@ -36,7 +40,7 @@ func checkDest(source, dest string) error {
 		return fmt.Errorf("de doelmap %s bevat de bronmap; kies een andere map met --dest, bijvoorbeeld %s", dest, filepath.Join(source, "public"))
 	}
 	for _, sub := range []string{"content", "themes"} {
-		if within(dst, filepath.Join(src, sub)) {
+		if within(dst, filepath.Join(src, sub)) || within(dst, resolvePath(filepath.Join(src, sub), 0)) {
 			return fmt.Errorf("de doelmap %s ligt in %s/ van de bronmap; kies een map erbuiten, bijvoorbeeld %s", dest, sub, filepath.Join(source, "public"))
 		}
 	}
@@ -61,6 +65,32 @@ func checkDest(source, dest string) error {
 		return fmt.Errorf("de doelmap %s bestaat al en is niet door lobsite gemaakt; lobsite vervangt de hele map, dus kies een lege of nieuwe map met --dest (of maak deze map leeg)", dest)
 	}
 	return nil
+}
+
+// resolvePath returns the absolute path p with every symbolic link in it
+// followed, also where its last parts do not exist yet (a new --dest) or a
+// link points at nothing yet. hops counts the links followed, to stop at a
+// loop of links.
+func resolvePath(p string, hops int) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	if hops > 40 {
+		return p
+	}
+	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if target, err := os.Readlink(p); err == nil {
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(p), target)
+			}
+			return resolvePath(target, hops+1)
+		}
+	}
+	dir := filepath.Dir(p)
+	if dir == p {
+		return p
+	}
+	return filepath.Join(resolvePath(dir, hops), filepath.Base(p))
 }
 
 // stagingPrefix is the start of the name of the folder a build writes

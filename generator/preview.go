@@ -29,6 +29,9 @@ type PreviewOptions struct {
 	Log io.Writer
 	// Ready, when set, is called with the preview's URL once it listens.
 	Ready func(url string)
+	// Limits are the server's timeouts and connection limit; the zero
+	// value gives the defaults of serve.Limits.
+	Limits serve.Limits
 	// Watch tunes the batching of file changes; the zero value is fine.
 	Watch watch.Options
 }
@@ -54,7 +57,13 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if logw == nil {
 		logw = io.Discard
 	}
-	if opts.Dest == "" {
+	if opts.Dest != "" {
+		// Refuse a folder lobsite did not make, or one in the sources, as
+		// build does: serving its files would publish what is not ours.
+		if err := checkDest(opts.Source, opts.Dest); err != nil {
+			return &SetupError{err}
+		}
+	} else {
 		tmp, err := os.MkdirTemp("", "lobsite-voorbeeld-")
 		if err != nil {
 			return err
@@ -66,7 +75,7 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	if err != nil {
 		return err
 	}
-	srv, err := serve.New(opts.Dest, serve.Options{})
+	srv, err := serve.New(opts.Dest, serve.Options{Limits: opts.Limits})
 	if err != nil {
 		return err
 	}
@@ -116,9 +125,9 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	}
 	defer w.Close()
 
-	hs := &http.Server{Handler: hostCheck(ln.Addr(), srv), ReadHeaderTimeout: 10 * time.Second}
+	hs := opts.Limits.HTTPServer(hostCheck(ln.Addr(), srv))
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
+	go func() { serveErr <- hs.Serve(opts.Limits.Listener(ln)) }()
 	if opts.Ready != nil {
 		opts.Ready("http://" + ln.Addr().String() + "/")
 	}
@@ -195,7 +204,7 @@ func errorItems(src string, be *diag.BuildError) []serve.ErrorItem {
 	cache := map[string][]byte{}
 	for _, p := range be.Problems {
 		item := serve.ErrorItem{Message: p.Error()}
-		if p.Line > 0 {
+		if p.Line > 0 && len(items) < serve.MaxShown {
 			data, ok := cache[p.Path]
 			if !ok {
 				data, _ = os.ReadFile(filepath.Join(src, filepath.FromSlash(p.Path)))

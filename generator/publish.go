@@ -263,8 +263,10 @@ func sortedNames[V any](m map[string]V) []string {
 }
 
 // staticSig opens a static file, which fails when it cannot be read, and
-// returns what identifies its version: its path, size and modification
-// time ("" when these cannot be had, a signature that never matches).
+// returns what identifies its version: its path, size, modification time
+// and what fileIdentity adds, so a replacement of the same size that keeps
+// the time is still seen ("" when these cannot be had, a signature that
+// never matches).
 func (b *Builder) staticSig(sf content.StaticFile) (string, error) {
 	f, err := b.fsys.Open(sf.Source)
 	if err != nil {
@@ -275,7 +277,7 @@ func (b *Builder) staticSig(sf content.StaticFile) (string, error) {
 	if err != nil {
 		return "", nil
 	}
-	return fmt.Sprintf("%s|%d|%d", sf.Path, info.Size(), info.ModTime().UnixNano()), nil
+	return fmt.Sprintf("%s|%d|%d", sf.Path, info.Size(), info.ModTime().UnixNano()) + fileIdentity(f, info), nil
 }
 
 // removeOutput removes a file and then every folder above it that became

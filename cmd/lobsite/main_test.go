@@ -165,6 +165,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"build", "--source", dir, "--base-url", "https://school.example/lob?x=1"}, "is geen volledig webadres"},
 		{[]string{"build", "--minify=nee", "--source", dir}, `ongeldige waarde "nee" voor --minify`},
 		{[]string{"serve", "--source", dir, "--addr", "nonsense"}, `--addr "nonsense" is geen host:poort`},
+		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", notOurs}, "is niet door lobsite gemaakt"},
+		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", filepath.Join(dir, "themes", "x")}, "ligt in themes/ van de bronmap"},
 		{[]string{"version", "extra"}, `onverwacht argument "extra"`},
 	}
 	for _, tt := range tests {

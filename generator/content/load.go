@@ -182,6 +182,11 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			}
 			return nil
 		}
+		if p != "content" {
+			if why := windowsProblem(name); why != "" {
+				probs.Warnf(p, 0, 0, "%s; zo'n bestand of map kan niet naar een Windows-server of schoolschijf worden gekopieerd. Geef het een andere naam", why)
+			}
+		}
 		nfc := NormalizePath(p)
 		if p != "content" {
 			if prev, dup := seen[nfc]; dup {

@@ -90,6 +90,16 @@ func (s *Site) addPages(pages []*Page, dirs []string, probs *diag.List) {
 			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als %s; geef het een andere naam", sf.URL, prev)
 			continue
 		}
+		// A file without extension beside a page of the same name (x
+		// beside x.md) would be written where the page's folder goes.
+		if p := s.ByURL[sf.URL+"/"]; p != nil {
+			what := p.Path
+			if p.Path == "" {
+				what = "de lijstpagina van map content/" + p.Dir
+			}
+			probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als de map van %s (/%s/); geef het bestand een andere naam, bijvoorbeeld met een extensie zoals .txt", sf.URL, what, sf.URL)
+			continue
+		}
 		files[sf.URL] = sf.Path
 	}
 	// Fill list pages.

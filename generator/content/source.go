@@ -209,6 +209,9 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // positions are file positions. lineOff is the number of file lines before
 // the first line of data.
 func parseYAML(path string, data []byte, lineOff int, format string) (*yaml.Node, *diag.Problem) {
+	if p := checkShape(path, data, lineOff, format); p != nil {
+		return nil, p
+	}
 	if format == "json" {
 		if p := jsonProblem(path, data, lineOff); p != nil {
 			return nil, p
@@ -560,6 +563,9 @@ func firstCol(data []byte, line int) int {
 // with file positions: each key at its `key =`, each value where it starts,
 // each item of an array where that item starts.
 func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, *diag.Problem) {
+	if p := checkShape(path, data, lineOff, "toml"); p != nil {
+		return nil, p
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
@@ -588,15 +594,21 @@ func parseTOML(path string, data []byte, lineOff int) (*yaml.Node, *diag.Problem
 	for _, k := range keys {
 		kp, vp := [2]int{1 + lineOff, 1}, [2]int{1 + lineOff, 1}
 		var items [][2]int
+		var raw string
+		var rawItems []string
 		if sp, ok := spans[k]; ok {
 			kp, vp = at(sp.key), at(sp.val)
+			raw = tomlToken(data, sp.val)
 			for _, it := range sp.items {
 				items = append(items, at(it))
+				rawItems = append(rawItems, tomlToken(data, it))
 			}
 		}
+		v := tomlNode(m[k], vp, items)
+		tomlNumberText(v, raw, rawItems)
 		root.Content = append(root.Content,
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: kp[0], Column: kp[1]},
-			tomlNode(m[k], vp, items))
+			v)
 	}
 	return root, nil
 }
@@ -801,6 +813,35 @@ func scanTOML(data []byte) map[string]tomlSpan {
 	return out
 }
 
+// tomlToken returns the bare token of TOML text that starts at off: up to
+// the first blank, comma, bracket, brace or comment sign.
+func tomlToken(data []byte, off int) string {
+	end := off
+	for end < len(data) && !strings.ContainsRune(" \t\r\n,[]{}#", rune(data[end])) {
+		end++
+	}
+	return string(data[off:end])
+}
+
+// tomlNumberText gives number nodes the text they were written as (45.0,
+// 1e3, 0x2D), so one rule holds for every format: a key that wants a whole
+// number takes only decimal digits, as YAML and JSON do. raw is the text of
+// the value n, rawItems that of its items when n is an array.
+func tomlNumberText(n *yaml.Node, raw string, rawItems []string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if (n.Tag == "!!int" || n.Tag == "!!float") && raw != "" {
+			n.Value = raw
+		}
+	case yaml.SequenceNode:
+		if len(rawItems) == len(n.Content) {
+			for i, c := range n.Content {
+				tomlNumberText(c, rawItems[i], nil)
+			}
+		}
+	}
+}
+
 // tomlNode converts a decoded TOML value to a YAML node at pos; the items
 // of an array get the positions in items when there is one for each.
 func tomlNode(v any, pos [2]int, items [][2]int) *yaml.Node {
@@ -818,6 +859,10 @@ func tomlNode(v any, pos [2]int, items [][2]int) *yaml.Node {
 		n.Tag, n.Value = "!!int", strconv.FormatInt(v, 10)
 	case float64:
 		n.Tag, n.Value = "!!float", strconv.FormatFloat(v, 'g', -1, 64)
+		if !strings.ContainsAny(n.Value, ".eEn") {
+			// 45.0 is a float, not the whole number 45.
+			n.Value += ".0"
+		}
 	case bool:
 		n.Tag, n.Value = "!!bool", strconv.FormatBool(v)
 	case time.Time:

@@ -226,21 +226,63 @@ func Position(src []byte, off int) (line, col int) {
 	return line, col
 }
 
-// Excerpt returns the source lines around line (1-based) of src, each
-// prefixed by its number, with a caret under col on the offending line. It
-// returns "" when line is out of range. Used by the preview error page.
+// ExcerptWidth is how many characters of each source line Excerpt shows at
+// most: a window around the column, so a problem on a very long line
+// stays readable and small.
+const ExcerptWidth = 100
+
+// Excerpt returns the source lines from line-context to line+context of
+// src, numbered, with a caret under column col (counted in characters) of
+// line. Lines longer than ExcerptWidth show only the window of that width
+// around col, with … where text is left out. It returns "" when line is not
+// in src. It reads src only up to the last line shown.
 func Excerpt(src []byte, line, col, context int) string {
-	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	if line < 1 || line > len(lines) {
+	if line < 1 {
 		return ""
 	}
-	from, to := max(1, line-context), min(len(lines), line+context)
+	from, to := max(1, line-context), line+context
+	var lines []string
+	for n, off := 1, 0; n <= to && off <= len(src); n++ {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		if n >= from {
+			lines = append(lines, strings.TrimSuffix(string(src[off:off+end]), "\r"))
+		}
+		off += end + 1
+	}
+	if line-from >= len(lines) {
+		return ""
+	}
+	to = from + len(lines) - 1
+	// The window starts so that col sits in its middle when the line is
+	// longer than the window; every line shown uses the same window.
+	start := 0
+	if r := []rune(lines[line-from]); len(r) > ExcerptWidth && col > ExcerptWidth/2 {
+		start = min(col-1-ExcerptWidth/2, len(r)-ExcerptWidth)
+	}
 	width := len(fmt.Sprint(to))
 	var b strings.Builder
 	for n := from; n <= to; n++ {
-		fmt.Fprintf(&b, "%*d | %s\n", width, n, lines[n-1])
+		r := []rune(lines[n-from])
+		text := ""
+		if start < len(r) {
+			text = string(r[start:min(len(r), start+ExcerptWidth)])
+		}
+		if start > 0 {
+			text = "…" + text
+		}
+		if len(r) > start+ExcerptWidth {
+			text += "…"
+		}
+		fmt.Fprintf(&b, "%*d | %s\n", width, n, text)
 		if n == line && col > 0 {
-			fmt.Fprintf(&b, "%*s | %s^\n", width, "", strings.Repeat(" ", col-1))
+			pad := col - 1 - start
+			if start > 0 {
+				pad++ // the …
+			}
+			fmt.Fprintf(&b, "%*s | %s^\n", width, "", strings.Repeat(" ", pad))
 		}
 	}
 	return b.String()

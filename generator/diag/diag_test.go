@@ -3,7 +3,9 @@ package diag
 import (
 	"errors"
 	"io/fs"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPosition(t *testing.T) {
@@ -137,5 +139,32 @@ func TestProblemUnwrap(t *testing.T) {
 	none.Errorf("content/b.md", 1, 1, "anders")
 	if errors.Is(none.Err(), fs.ErrPermission) {
 		t.Error("a build error without that cause is fs.ErrPermission")
+	}
+}
+
+// TestExcerptWindow checks that a long line shows only a window around the
+// column, with … on the sides left out and the caret under the column, at
+// the start, the middle and the end of the line.
+func TestExcerptWindow(t *testing.T) {
+	line := strings.Repeat("a", 300) + "X" + strings.Repeat("é", 300)
+	src := []byte("kort\n" + line + "\nnog een regel\n")
+	for _, col := range []int{1, 301, 601} {
+		got := Excerpt(src, 2, col, 1)
+		rows := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		if len(rows) != 4 {
+			t.Fatalf("col %d: %d rows:\n%s", col, len(rows), got)
+		}
+		text := strings.TrimPrefix(rows[1], "2 | ")
+		if n := utf8.RuneCountInString(text); n > ExcerptWidth+2 {
+			t.Errorf("col %d: line shown with %d characters", col, n)
+		}
+		caret := strings.Index(rows[2], "^") - len("  | ")
+		r := []rune(text)
+		if caret < 0 || caret >= len(r) || r[caret] != []rune(line)[col-1] {
+			t.Errorf("col %d: caret under %q; want %q\n%s", col, string(r[max(0, caret)]), string([]rune(line)[col-1]), got)
+		}
+		if (col > 1) != strings.HasPrefix(text, "…") || (col < 601) != strings.HasSuffix(text, "…") {
+			t.Errorf("col %d: … marks wrong: %q", col, text)
+		}
 	}
 }

@@ -73,6 +73,9 @@ type Options struct {
 	// streams; they keep proxies from closing an idle stream. Zero or less
 	// means DefaultHeartbeat.
 	Heartbeat time.Duration
+	// Limits are the timeouts and connection limit of the HTTP server
+	// that serves this Server; the event stream needs its write timeout.
+	Limits Limits
 }
 
 // ErrorItem is one build error shown on the error page.
@@ -84,12 +87,19 @@ type ErrorItem struct {
 	Excerpt string
 }
 
+// MaxShown is how many problems the error page shows at most; the number
+// left out follows them ("en nog 12 fouten"). Excerpts are windows of
+// diag.ExcerptWidth characters, so the page stays small whatever the build
+// reported.
+const MaxShown = 50
+
 // Server is an http.Handler that serves a built site with live reload. Create
 // one with New. Its methods are safe for concurrent use.
 type Server struct {
-	root      string // absolute
-	heartbeat time.Duration
-	instance  string // random, so browsers notice a restarted server
+	root         string // absolute
+	heartbeat    time.Duration
+	writeTimeout time.Duration
+	instance     string // random, so browsers notice a restarted server
 
 	mu      sync.Mutex
 	errs    []ErrorItem
@@ -113,11 +123,12 @@ func New(root string, opts Options) (*Server, error) {
 		opts.Heartbeat = DefaultHeartbeat
 	}
 	return &Server{
-		root:      abs,
-		heartbeat: opts.Heartbeat,
-		instance:  rand.Text(),
-		clients:   make(map[chan struct{}]struct{}),
-		done:      make(chan struct{}),
+		root:         abs,
+		heartbeat:    opts.Heartbeat,
+		writeTimeout: opts.Limits.withDefaults().Write,
+		instance:     rand.Text(),
+		clients:      make(map[chan struct{}]struct{}),
+		done:         make(chan struct{}),
 	}, nil
 }
 
@@ -269,6 +280,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no") // tell proxies not to buffer the stream
 	w.WriteHeader(http.StatusOK)
 	send := func(msg string) bool {
+		// The stream lasts as long as the tab is open; only each event
+		// has the server's write timeout, so a tab that stops reading is
+		// let go.
+		_ = rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
 		if _, err := io.WriteString(w, msg); err != nil {
 			return false
 		}
@@ -346,7 +361,8 @@ pre{background:#f4f4f4;border-left:4px solid #a40000;padding:.75rem;overflow-x:a
 <p>Herstel de fouten hieronder en sla het bestand op. Deze pagina ververst dan vanzelf.</p>
 <ol>
 `)
-	for _, e := range errs {
+	shown := errs[:min(len(errs), MaxShown)]
+	for _, e := range shown {
 		b.WriteString("<li><code>")
 		b.WriteString(html.EscapeString(e.Message))
 		b.WriteString("</code>")
@@ -357,7 +373,11 @@ pre{background:#f4f4f4;border-left:4px solid #a40000;padding:.75rem;overflow-x:a
 		}
 		b.WriteString("</li>\n")
 	}
-	b.WriteString("</ol>\n</body>\n</html>\n")
+	b.WriteString("</ol>\n")
+	if rest := len(errs) - len(shown); rest > 0 {
+		fmt.Fprintf(&b, "<p>… en nog %d %s. Herstel eerst deze; het venster waarin lobsite serve draait toont ze allemaal.</p>\n", rest, map[bool]string{true: "fout", false: "fouten"}[rest == 1])
+	}
+	b.WriteString("</body>\n</html>\n")
 	writePage(w, r, http.StatusInternalServerError, injectScript([]byte(b.String()), version))
 }
 
