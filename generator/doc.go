@@ -101,6 +101,21 @@
 // warning. Pages are laid out by the theme (see package theme); every
 // front matter value is escaped by html/template.
 //
+// # Files and names
+//
+// Every other file in content/ is copied to the same place (its name by the
+// slug rule, the extension in lower case). Files a browser runs scripts in
+// from the site's own address (.html, .htm, .xhtml, .shtml, .svg, .svgz,
+// .xml, .xsl, any case) are an error at their path unless ruwe_html: true.
+// A file may not take the address of a page's folder (kaart beside
+// kaart.md). A name Windows cannot hold (CON, PRN, AUX, NUL, COM1-COM9,
+// LPT1-LPT9 with any extension and in any case; the characters <>:"|?*\,
+// control characters, a trailing dot or space) is a warning at its path,
+// an error with Options.Strict. Front matter is read only up to 64 KB and 24
+// levels of nesting (brackets, braces, YAML indentation), in every format;
+// where a key takes a whole number, only decimal digits count (not 45.0,
+// 1e3 or 0x2D, in TOML neither).
+//
 // # Errors
 //
 // Every problem in the content is a *diag.Problem printed as
