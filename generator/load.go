@@ -188,7 +188,7 @@ func (b *Builder) minifyAsset(t *theme.Theme, name string) ([]byte, error) {
 // privacyScan returns the scanner that warns about what looks like pupil
 // data in a source file, for the settings' allowed e-mail domains.
 func privacyScan(s content.Settings) func(path string, src []byte) []*diag.Problem {
-	sc := privacy.New(s.Domains)
+	sc := privacy.New(s.Domains, s.Numbers...)
 	return func(path string, src []byte) []*diag.Problem {
 		var out []*diag.Problem
 		lines := diag.NewLines(src)
