@@ -42,6 +42,7 @@
 //	basis_url            absolute URL; adds canonical links and sitemap.xml
 //	thema                theme folder under themes/, default "default"
 //	toegestane_domeinen  e-mail domains that may appear in the text
+//	toegestane_nummers   the school's phone numbers that may appear, in any notation
 //	ruwe_html            true renders raw HTML in Markdown (trusted authors only); default false
 //
 // # Front matter
@@ -101,6 +102,21 @@
 // warning. Pages are laid out by the theme (see package theme); every
 // front matter value is escaped by html/template.
 //
+// # Files and names
+//
+// Every other file in content/ is copied to the same place (its name by the
+// slug rule, the extension in lower case). Files a browser runs scripts in
+// from the site's own address (.html, .htm, .xhtml, .shtml, .svg, .svgz,
+// .xml, .xsl, any case) are an error at their path unless ruwe_html: true.
+// A file may not take the address of a page's folder (kaart beside
+// kaart.md). A name Windows cannot hold (CON, PRN, AUX, NUL, COM1-COM9,
+// LPT1-LPT9 with any extension and in any case; the characters <>:"|?*\,
+// control characters, a trailing dot or space) is a warning at its path,
+// an error with Options.Strict. Front matter is read only up to 64 KB and 24
+// levels of nesting (brackets, braces, YAML indentation), in every format;
+// where a key takes a whole number, only decimal digits count (not 45.0,
+// 1e3 or 0x2D, in TOML neither).
+//
 // # Errors
 //
 // Every problem in the content is a *diag.Problem printed as
@@ -110,6 +126,20 @@
 // it was. Warnings (such as text that looks like pupil data: a BSN passing
 // the 11-proef, a phone number, an e-mail address outside
 // toegestane_domeinen) do not stop a build unless Options.Strict.
+//
+// The privacy lint (package privacy) reads the Markdown pages, site.yaml,
+// every file name, text-like static files (.csv, .tsv, .txt, .ics, .vcf,
+// .json, .yaml, .xml, .rtf and the like, with line and column) and the XML
+// text of office documents (.docx, .xlsx, .pptx, .odt, .ods, .odp, named by
+// part). It knows BSNs in one run or in groups with spaces, dots or dashes
+// (123456782, 123 456 782, 1234.56.782, 123-456-782), phone numbers with
+// spaces, dashes, slashes, non-breaking hyphens or narrow spaces
+// (06-12345678, 06/12345678, +31 6 1234 5678), and e-mail addresses also
+// with a fullwidth ＠ or a non-ASCII domain. The school's own numbers are
+// allowed in site.yaml, in any notation:
+//
+//	toegestane_domeinen: [onzeschool.nl]
+//	toegestane_nummers: ["0575-123456"]   # also (0575) 12 34 56, +31 575 123456
 //
 // # Building
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -67,6 +68,11 @@ func (r *run) index() {
 	r.addGenerated()
 }
 
+// activeStatic are the extensions of static files a browser runs scripts
+// in when it opens them from the site's own address: published only with
+// ruwe_html: true, like raw HTML in Markdown.
+var activeStatic = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".svg": true, ".svgz": true, ".xml": true, ".xsl": true, ".shtml": true}
+
 // checkStatic opens every static file, which must not take the address of
 // a theme asset, and takes its signature (see staticSig).
 func (r *run) checkStatic() {
@@ -76,6 +82,9 @@ func (r *run) checkStatic() {
 	}
 	r.sigs = make(map[string]string, len(r.site.Static))
 	for _, sf := range r.site.Static {
+		if ext := strings.ToLower(path.Ext(sf.URL)); activeStatic[ext] && !r.site.Settings.RawHTML {
+			r.probs.Errorf(sf.Path, 0, 0, "een %s-bestand kan scripts bevatten die in de browser draaien, en wordt daarom niet gepubliceerd; zet de inhoud in een Markdown-pagina, lever het als PDF of afbeelding (PNG, JPG), of zet ruwe_html: true in site.yaml als alle schrijvers te vertrouwen zijn", strings.TrimPrefix(ext, "."))
+		}
 		if assets[sf.URL] {
 			r.probs.Errorf(sf.Path, 0, 0, "dit bestand krijgt hetzelfde adres (/%s) als een bestand van het thema; geef het een andere naam, of pas het thema aan in themes/%s/assets/", sf.URL, r.site.Settings.Theme)
 		}
@@ -179,7 +188,7 @@ func (b *Builder) minifyAsset(t *theme.Theme, name string) ([]byte, error) {
 // privacyScan returns the scanner that warns about what looks like pupil
 // data in a source file, for the settings' allowed e-mail domains.
 func privacyScan(s content.Settings) func(path string, src []byte) []*diag.Problem {
-	sc := privacy.New(s.Domains)
+	sc := privacy.New(s.Domains, s.Numbers...)
 	return func(path string, src []byte) []*diag.Problem {
 		var out []*diag.Problem
 		lines := diag.NewLines(src)

@@ -119,6 +119,8 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	defer ln.Close()
 	rebuild(nil)
 
+	// The watcher also sees content/ or themes/ appear (again) after they
+	// were removed, or themes/ made for the first time.
 	w, err := watch.New([]string{filepath.Join(src, "content"), filepath.Join(src, "themes")}, opts.Watch)
 	if err != nil {
 		return err
@@ -136,36 +138,6 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	go func() {
 		watchErr <- w.Run(ctx, func(abs []string) { rebuild(relPaths(src, abs)) })
 	}()
-	themesDir := filepath.Join(src, "themes")
-	if _, err := os.Stat(themesDir); err != nil {
-		// The built-in theme needs no themes/ folder. A watcher cannot
-		// watch what does not exist, so look for it now and then, and
-		// watch it from the moment it appears.
-		go func() {
-			tick := time.NewTicker(500 * time.Millisecond)
-			defer tick.Stop()
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case <-tick.C:
-				}
-				if _, err := os.Stat(themesDir); err != nil {
-					continue
-				}
-				tw, err := watch.New([]string{themesDir}, opts.Watch)
-				if err != nil {
-					watchErr <- err
-					return
-				}
-				defer tw.Close()
-				rebuild([]string{"themes"})
-				watchErr <- tw.Run(ctx, func(abs []string) { rebuild(relPaths(src, abs)) })
-				return
-			}
-		}()
-	}
-
 	var result error
 	select {
 	case <-ctx.Done():

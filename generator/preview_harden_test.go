@@ -143,3 +143,75 @@ func TestPreviewTimeouts(t *testing.T) {
 		t.Errorf("Preview: %v", err)
 	}
 }
+
+// TestPreviewSurvivesFoldersRemoved checks that the preview recovers when
+// content/ or themes/ is removed while it runs and put back: the pages and
+// the theme come back, and later saves show.
+func TestPreviewSurvivesFoldersRemoved(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	base, stop := startPreview(t, dir)
+	events := sseEvents(t, base)
+	get := func(p string) (int, string) {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(body)
+	}
+	// until waits, reload by reload, for path to answer with text.
+	until := func(p, text string) {
+		t.Helper()
+		deadline := time.After(20 * time.Second)
+		for {
+			if code, body := get(p); code == http.StatusOK && strings.Contains(body, text) {
+				return
+			}
+			select {
+			case <-events:
+			case <-time.After(time.Second):
+			case <-deadline:
+				t.Fatalf("%s does not show %q within 20 s", p, text)
+			}
+		}
+	}
+	visie := filepath.Join(dir, "content", "handboek", "visie.md")
+	for round, word := range []string{"Terug", "Nogmaals"} {
+		if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.After(20 * time.Second)
+		for code, _ := get(""); code != http.StatusInternalServerError; code, _ = get("") {
+			select {
+			case <-events:
+			case <-time.After(time.Second):
+			case <-deadline:
+				t.Fatalf("round %d: no error page after content/ was removed", round)
+			}
+		}
+		writeSite(t, "testdata/sites/klein.txtar", dir)
+		until("handboek/visie/", "Onze visie")
+		if err := os.WriteFile(visie, []byte("---\ntitel: "+word+"\n---\n## Waarom LOB\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		until("handboek/visie/", word)
+	}
+	css := filepath.Join(dir, "themes", "default", "assets", "style.css")
+	for _, color := range []string{"rebeccapurple", "teal"} {
+		if err := os.RemoveAll(filepath.Join(dir, "themes")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(css, []byte("body { color: "+color+" }\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		until("style.css", color)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("Preview: %v", err)
+	}
+}

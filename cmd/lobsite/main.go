@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 	"time"
 
@@ -325,7 +326,38 @@ func report(res *generator.Result, err error, start time.Time, write bool, dest 
 	return 0
 }
 
-// signalContext is cancelled on Ctrl-C or SIGTERM.
+// signalContext is cancelled on Ctrl-C or SIGTERM. A second one exits at
+// once with 130, also while one long page is being parsed and the build
+// has not looked at the context yet (the unfinished output folder is
+// removed by the next build).
 func signalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := watchSignals(ch, func() {
+		fmt.Fprintln(os.Stderr, "lobsite: afgebroken")
+		os.Exit(130)
+	})
+	return ctx, func() { signal.Stop(ch); stop() }
+}
+
+// watchSignals cancels the returned context at the first value on ch and
+// calls exit at the second; stop ends the watching.
+func watchSignals(ch <-chan os.Signal, exit func()) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			cancel()
+		case <-stopped:
+			return
+		}
+		select {
+		case <-ch:
+			exit()
+		case <-stopped:
+		}
+	}()
+	var once sync.Once
+	return ctx, func() { once.Do(func() { close(stopped); cancel() }) }
 }

@@ -94,5 +94,6 @@ func ExampleSettingsKeys() {
 	// basis_url: webadres
 	// thema: tekst
 	// toegestane_domeinen: lijst van teksten
+	// toegestane_nummers: lijst van teksten
 	// ruwe_html: ja/nee
 }

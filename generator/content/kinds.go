@@ -139,6 +139,8 @@ var settingsTable = []Key{
 		Help: "de naam van een map onder themes/ met het eigen thema van de school (standaard het ingebouwde)"},
 	{Name: "toegestane_domeinen", Type: KeyTexts,
 		Help: "e-maildomeinen van school die in de tekst mogen staan"},
+	{Name: "toegestane_nummers", Type: KeyTexts,
+		Help: "telefoonnummers van school die in de tekst mogen staan, in elke schrijfwijze"},
 	{Name: "ruwe_html", Type: KeyBool,
 		Help: "true: HTML in Markdown wordt overgenomen (alleen bij auteurs die je vertrouwt)"},
 }

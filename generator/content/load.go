@@ -156,6 +156,9 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			l.scan = l.opts.Scan(site.Settings)
 		}
 	}
+	if l.scan != nil {
+		probs.Add(l.scan(SettingsPath, settingsSrc)...)
+	}
 
 	var mdFiles []string
 	var dirs []string
@@ -231,6 +234,9 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		}
 		real := p
 		p = nfc
+		if l.scan != nil {
+			probs.Add(scanName(l.scan, p)...)
+		}
 		switch {
 		case p == SettingsPath:
 		case strings.HasSuffix(strings.ToLower(name), ".md"):
@@ -241,6 +247,9 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			ext := path.Ext(file)
 			u := slugDir(dir) + slugName(strings.TrimSuffix(file, ext), file) + strings.ToLower(ext)
 			sf := StaticFile{Path: p, URL: u, Source: real}
+			if l.scan != nil {
+				probs.Add(scanStatic(l.fsys, l.scan, p, real)...)
+			}
 			site.Static = append(site.Static, sf)
 			site.StaticByPath[p] = sf
 		}

@@ -40,6 +40,7 @@ type Settings struct {
 	BaseURL    string    // basis_url: absolute URL ending in "/", or ""
 	Theme      string    // thema: theme folder name, default "default"
 	Domains    []string  // toegestane_domeinen: e-mail domains allowed in the text
+	Numbers    []string  // toegestane_nummers: the school's phone numbers, allowed in the text
 	RawHTML    bool      // ruwe_html: render raw HTML in Markdown (trusted authors only); default false
 
 	keyPos map[string][2]int // line and column of each key in site.yaml

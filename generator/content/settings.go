@@ -133,6 +133,7 @@ func readSettings(s *Settings, f *fields) {
 	for _, d := range f.strs("toegestane_domeinen") {
 		s.Domains = append(s.Domains, strings.ToLower(strings.TrimPrefix(d, "@")))
 	}
+	s.Numbers = f.strs("toegestane_nummers")
 	s.RawHTML = f.boolean("ruwe_html")
 	f.unknown(settingsKeyNames())
 }

@@ -315,7 +315,7 @@ func safeLanguage(lang []byte) bool {
 // resolved ("a\_b.md" → "a_b.md", "&#106;" → "j").
 func Destination(raw []byte) string {
 	v := util.UnescapePunctuations(raw)
-	v = util.ResolveNumericReferences(v)
+	v = resolveNumericReferences(v)
 	v = util.ResolveEntityNames(v)
 	return string(v)
 }

@@ -98,15 +98,28 @@ func (f Finding) Message() string {
 // and never changes after New, so one Scanner may be used by many goroutines
 // at once. The zero value allows no e-mail domain at all.
 type Scanner struct {
-	allowed []string // lower case, without leading "@", "*." or "."
+	allowed []string        // lower case, without leading "@", "*." or "."
+	numbers map[string]bool // allowed phone numbers, as 10 digits from 0
 }
 
 // New returns a Scanner that accepts e-mail addresses at allowedDomains and
 // at their subdomains. Domains are compared case-insensitively; a leading
 // "@", "*." or "." and surrounding spaces are ignored, and empty entries are
 // skipped.
-func New(allowedDomains []string) *Scanner {
+//
+// allowedNumbers are phone numbers that may appear (the school's own, from
+// toegestane_nummers in site.yaml), in any notation: 0575-123456, +31 575
+// 123456 and (0575) 12 34 56 are one number.
+func New(allowedDomains []string, allowedNumbers ...string) *Scanner {
 	s := &Scanner{}
+	for _, n := range allowedNumbers {
+		if d := phoneDigits(n); d != "" {
+			if s.numbers == nil {
+				s.numbers = map[string]bool{}
+			}
+			s.numbers[d] = true
+		}
+	}
 	for _, d := range allowedDomains {
 		d = strings.ToLower(strings.TrimSpace(d))
 		d = strings.TrimPrefix(d, "@")
@@ -124,6 +137,12 @@ func New(allowedDomains []string) *Scanner {
 // for example a phone number used as the local part of an e-mail address.
 func (s *Scanner) Scan(text []byte) []Finding {
 	out := scanNumbers(text, nil)
+	if len(s.numbers) > 0 {
+		out = slices.DeleteFunc(out, func(f Finding) bool { return f.Kind == Phone && s.numbers[phoneDigits(f.Match)] })
+		if len(out) == 0 {
+			out = nil
+		}
+	}
 	n := len(out)
 	out = s.scanEmails(text, out)
 	if n > 0 && len(out) > n {
@@ -135,6 +154,27 @@ func (s *Scanner) Scan(text []byte) []Finding {
 		})
 	}
 	return out
+}
+
+// phoneDigits returns the digits of a written phone number as the 10 digits
+// of its national form (+31, 0031 and a (0) become one leading 0), or "".
+func phoneDigits(written string) string {
+	var d []byte
+	for i := 0; i < len(written); i++ {
+		if isDigit(written[i]) {
+			d = append(d, written[i])
+		}
+	}
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(written), "+31"):
+		d = append([]byte("0"), bytes.TrimPrefix(d[2:], []byte("0"))...)
+	case bytes.HasPrefix(d, []byte("0031")):
+		d = append([]byte("0"), bytes.TrimPrefix(d[4:], []byte("0"))...)
+	}
+	if len(d) != 10 || d[0] != '0' {
+		return ""
+	}
+	return string(d)
 }
 
 // ---- numbers ----
@@ -151,7 +191,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // separators, the parts of "+31 (0)" and any byte of a multi-byte UTF-8
 // character (for the no-break space and the en dash).
 func inSpan(c byte) bool {
-	return isDigit(c) || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c >= 0x80
+	return isDigit(c) || c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')' || c == '+' || c >= 0x80
 }
 
 // scanNumbers appends the BSN and phone findings of text to out. It looks
@@ -203,8 +243,13 @@ const (
 )
 
 const (
-	nbsp   = "\u00a0"
-	enDash = "\u2013"
+	nbsp       = "\u00a0"
+	enDash     = "\u2013"
+	hyphen     = "\u2010"
+	nbHyphen   = "\u2011" // non-breaking hyphen, as word processors write it
+	figureDash = "\u2012"
+	narrowNbsp = "\u202f"
+	thinSpace  = "\u2009"
 )
 
 // readSep returns the length and kind of the separator at text[q:lim], or 0.
@@ -223,10 +268,13 @@ func readSep(text []byte, q, lim int) (n, kind int, loose bool) {
 		n, kind, loose = 2, sepSpace, true
 	case len(rest) >= 1 && rest[0] == '.':
 		n, kind = 1, sepDot
-	case len(rest) >= 1 && rest[0] == '-':
+	case len(rest) >= 1 && (rest[0] == '-' || rest[0] == '/'):
 		n, kind = 1, sepDash
-	case bytes.HasPrefix(rest, []byte(enDash)):
+	case bytes.HasPrefix(rest, []byte(enDash)) || bytes.HasPrefix(rest, []byte(nbHyphen)) ||
+		bytes.HasPrefix(rest, []byte(hyphen)) || bytes.HasPrefix(rest, []byte(figureDash)):
 		n, kind = 3, sepDash
+	case bytes.HasPrefix(rest, []byte(narrowNbsp)) || bytes.HasPrefix(rest, []byte(thinSpace)):
+		n, kind, loose = 3, sepSpace, true
 	default:
 		return 0, 0, false
 	}
@@ -423,7 +471,7 @@ func layout(text []byte, g *groups, k, mode, area int) Kind {
 		return Phone
 	}
 	if k == 3 && lens[2] == 3 && (lens[0] == 4 && lens[1] == 2 || lens[0] == 3 && lens[1] == 3) &&
-		g.sep[0] == g.sep[1] && (g.sep[0] == sepSpace || g.sep[0] == sepDot) {
+		g.sep[0] == g.sep[1] && (g.sep[0] == sepSpace || g.sep[0] == sepDot || g.sep[0] == sepDash) {
 		var d [9]byte
 		n := 0
 		for j := 0; j < 3; j++ {
@@ -577,20 +625,42 @@ func isLocalChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
+// isDomainChar also takes the bytes of non-ASCII letters: a domain may be
+// internationalised (schoöl.nl).
 func isDomainChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '-'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '-' || c >= 0x80
+}
+
+// fullwidthAt is the fullwidth commercial at (＠), which some input methods
+// and copied text use instead of @.
+const fullwidthAt = "\uff20"
+
+// nextAt returns the offset of the next @ or ＠ in text and its length, or -1.
+func nextAt(text []byte) (int, int) {
+	i := bytes.IndexByte(text, '@')
+	j := -1
+	if bytes.IndexByte(text, 0xEF) >= 0 {
+		j = bytes.Index(text, []byte(fullwidthAt))
+	}
+	switch {
+	case j >= 0 && (i < 0 || j < i):
+		return j, len(fullwidthAt)
+	case i >= 0:
+		return i, 1
+	}
+	return -1, 0
 }
 
 // scanEmails appends the e-mail addresses in text whose domain is not
 // allowed to out.
 func (s *Scanner) scanEmails(text []byte, out []Finding) []Finding {
 	for off := 0; off < len(text); {
-		j := bytes.IndexByte(text[off:], '@')
+		j, atLen := nextAt(text[off:])
 		if j < 0 {
 			break
 		}
 		at := off + j
-		off = at + 1
+		off = at + atLen
 		start := at
 		for start > 0 && isLocalChar(text[start-1]) {
 			start--
@@ -601,14 +671,17 @@ func (s *Scanner) scanEmails(text []byte, out []Finding) []Finding {
 		if start == at {
 			continue
 		}
-		end := at + 1
+		end := at + atLen
 		for end < len(text) && isDomainChar(text[end]) {
 			end++
 		}
-		for end > at+1 && (text[end-1] == '.' || text[end-1] == '-') {
+		for end > at+atLen && (text[end-1] == '.' || text[end-1] == '-' || text[end-1] >= 0x80) {
+			end-- // a trailing non-ASCII byte: the text goes on after the domain
+		}
+		for end > at+atLen && !utf8.Valid(text[at+atLen:end]) {
 			end--
 		}
-		domain := text[at+1 : end]
+		domain := text[at+atLen : end]
 		if !validDomain(domain) || s.allowedDomain(domain) {
 			continue
 		}

@@ -76,7 +76,8 @@ var bsnCases = []scanCase{
 	{"tien cijfers 1234567820 en acht 12345678", nil},
 	{"vast aan letters: a123456782 123456782b NL123456782B01", nil},
 	{"deel van een groter getal: 1.123.456.782 en 123456782,50 en 123456782.5 en 12:123456782", nil},
-	{"streepjes horen niet bij een BSN: 123-456-782", nil},
+	{"met streepjes: «123-456-782» en «1234-56-782»", []Kind{BSN, BSN}},
+	{"met harde afbreekstreepjes: «123\u2011456\u2011782»", []Kind{BSN}},
 	{"gemengde scheiding: 1234.56 782 en 123.456 782", nil},
 	{"bedrag: € 123.456.782", nil},
 	{"Ordernummer: 123456782", nil},
@@ -128,6 +129,33 @@ var phoneCases = []scanCase{
 	{"postcode 1234 AB Dorpsveen", nil},
 	{"versie v1.2.3 en 1.000.000 bezoekers", nil},
 	{"+32 6 12345678 is Belgisch", nil},
+}
+
+// moreNotations are the notations a second round of testing found missed:
+// a slash, non-breaking hyphens, narrow and thin spaces, a fullwidth at and
+// a domain with non-ASCII letters.
+var moreNotations = []scanCase{
+	{"bel «06/12345678» of «010/1234567»", []Kind{Phone, Phone}},
+	{"mobiel «06\u201112345678» en «0575\u2011123456»", []Kind{Phone, Phone}},
+	{"«06\u202f1234\u202f5678» en «020\u2009123\u20094567»", []Kind{Phone, Phone}},
+	{"mail «ouder＠provider.example»", []Kind{Email}},
+	{"mail «ouder@schoöl.example» en «kind＠bücher.example».", []Kind{Email, Email}},
+	{"datum 12/10/2026 en schooljaar 2026/2027 en pad /a/0612345678", nil},
+	{"decaan＠dewissel.example.nl", nil},
+}
+
+func TestScanMoreNotations(t *testing.T) { runCases(t, New(schoolDomains), moreNotations) }
+
+// TestAllowedNumbers checks that the school's own numbers (toegestane_nummers)
+// are not reported in any notation, and that other numbers still are.
+func TestAllowedNumbers(t *testing.T) {
+	s := New(schoolDomains, "0575-123456", "+31 6 11112222", "geen nummer")
+	runCases(t, s, []scanCase{
+		{"bel 0575-123456, (0575) 12 34 56, +31 575 123456 of 0031 (0)575 123456", nil},
+		{"of 06-11112222 en 06 1111 2222", nil},
+		{"maar niet «0575-123457» en niet «06-11112223»", []Kind{Phone, Phone}},
+		{"een BSN blijft: «123456782»", []Kind{BSN}},
+	})
 }
 
 var emailCases = []scanCase{

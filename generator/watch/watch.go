@@ -40,7 +40,9 @@
 //
 // Symbolic links below a root are reported like files; the folders they
 // point to are not watched. A root that is removed while watching is
-// reported, and then no longer watched.
+// reported; so is a root that (re)appears, with everything in it, after
+// which it is watched again: the folder that holds each root is watched
+// too, for the root's own name only.
 package watch
 
 import (
@@ -85,7 +87,7 @@ type Options struct {
 // once.
 type Watcher struct {
 	fsw   *fsnotify.Watcher
-	roots []string // absolute, cleaned; existed at New
+	roots []string // absolute, cleaned; whether they exist or not
 	opts  Options
 
 	// dirs holds the watched folders; known holds every file and folder
@@ -136,13 +138,10 @@ func (w *Watcher) addRoot(root string) error {
 		return fmt.Errorf("map %s: %w", root, err)
 	}
 	fi, err := os.Stat(abs)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("map %s: %w", abs, err)
 	}
-	if !fi.IsDir() {
+	if err == nil && !fi.IsDir() {
 		return fmt.Errorf("%s is geen map; geef een map op om te bewaken", abs)
 	}
 	for _, r := range w.roots {
@@ -151,6 +150,17 @@ func (w *Watcher) addRoot(root string) error {
 		}
 	}
 	w.roots = append(w.roots, abs)
+	// Watch the folder that holds the root, so that the root is seen
+	// when it is removed and made again (or made for the first time).
+	// Events there for other names are dropped in handle.
+	if parent := filepath.Dir(abs); parent != abs {
+		if err := w.fsw.Add(parent); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("map %s: %w", parent, err)
+		}
+	}
+	if err != nil {
+		return nil // not there yet
+	}
 	return w.addTree(abs, nil)
 }
 
@@ -289,8 +299,8 @@ func (w *Watcher) handle(ev fsnotify.Event, add func(p string, created bool)) er
 		return nil // attributes only
 	}
 	p := filepath.Clean(ev.Name)
-	if w.ignored(p) {
-		return nil
+	if w.ignored(p) || !w.underRoot(p) {
+		return nil // ignored, or another name beside a root
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		w.forget(p)
@@ -402,6 +412,16 @@ func (w *Watcher) rescan() error {
 		}
 	}
 	return nil
+}
+
+// underRoot reports whether p is a root or lies below one.
+func (w *Watcher) underRoot(p string) bool {
+	for _, r := range w.roots {
+		if within(p, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // ignored reports whether changes to p are not worth a rebuild: names

@@ -553,8 +553,13 @@ func TestNewSkipsMissingRootsAndRejectsFiles(t *testing.T) {
 	content := filepath.Join(base, "content")
 	writeFile(t, filepath.Join(content, "a.md"), "a")
 	w, batches := startWatcher(t, []string{filepath.Join(base, "themes"), content, content}, testOpts)
-	if !slices.Equal(w.roots, []string{content}) {
-		t.Errorf("roots = %q, want %q", w.roots, []string{content})
+	// The missing root is kept, to be watched once it appears; it is not
+	// watched yet, but the folder that holds it is.
+	if want := []string{filepath.Join(base, "themes"), content}; !slices.Equal(w.roots, want) {
+		t.Errorf("roots = %q, want %q", w.roots, want)
+	}
+	if list := w.fsw.WatchList(); slices.Contains(list, filepath.Join(base, "themes")) || !slices.Contains(list, base) {
+		t.Errorf("watching %q; want %s, not its missing themes/", list, base)
 	}
 	page := filepath.Join(content, "b.md")
 	writeFile(t, page, "b")
@@ -620,7 +625,7 @@ func TestLoopOverflowReportsRoots(t *testing.T) {
 	}
 	list := w.fsw.WatchList()
 	slices.Sort(list)
-	if want := []string{root, filepath.Join(root, "nieuw"), filepath.Join(root, "nieuw", "sub")}; !slices.Equal(list, want) {
+	if want := []string{filepath.Dir(root), root, filepath.Join(root, "nieuw"), filepath.Join(root, "nieuw", "sub")}; !slices.Equal(list, want) {
 		t.Errorf("watching %q after overflow, want %q", list, want)
 	}
 }
