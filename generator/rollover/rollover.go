@@ -456,6 +456,12 @@ func (p *Plan) validate(oldSettings content.Settings) error {
 		}
 		var before, after diag.List
 		content.ParsePage(f.path, f.old, oldSettings, &before)
+		if errs := before.Errors(); len(errs) > 0 {
+			// A page the build cannot read may hold dates the rollover
+			// cannot see: moving the others would leave it behind.
+			probs.Add(errs...)
+			continue
+		}
 		content.ParsePage(f.path, f.new, newSettings, &after)
 		if len(after.Errors()) > len(before.Errors()) {
 			probs.Add(after.Errors()...)
