@@ -53,7 +53,7 @@ func cmdSchoolYear(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 			fmt.Fprintf(stdout, "%s:%d:%d: %s %s (%s) %s\n", c.Path, c.Line, c.Col, c.Key, c.New, c.Weekday, c.Check)
 		}
 	}
-	fmt.Fprintf(stdout, "\n%d waarden in %d bestanden.\n", len(plan.Changes), plan.Files())
+	fmt.Fprintf(stdout, "\n%s in %s.\n", count(len(plan.Changes), "waarde", "waarden"), count(plan.Files(), "bestand", "bestanden"))
 	if !*yes {
 		fmt.Fprint(stdout, "Doorvoeren? [j/n] ")
 		answer, err := bufio.NewReader(stdin).ReadString('\n')
@@ -74,6 +74,14 @@ func cmdSchoolYear(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "lobsite schooljaar: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Klaar: %d bestanden aangepast. Controleer met: lobsite check\n", plan.Files())
+	fmt.Fprintf(stdout, "Klaar: %s aangepast. Controleer met: lobsite check\n", count(plan.Files(), "bestand", "bestanden"))
 	return 0
+}
+
+// count writes n with the singular or the plural noun: "1 bestand", "3 bestanden".
+func count(n int, one, more string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, more)
 }
