@@ -168,6 +168,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", notOurs}, "is niet door lobsite gemaakt"},
 		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", filepath.Join(dir, "themes", "x")}, "ligt in themes/ van de bronmap"},
 		{[]string{"version", "extra"}, `onverwacht argument "extra"`},
+		{[]string{"init", filepath.Join(notOurs, "brief.docx")}, "is een bestand, geen map"},
+		{[]string{"schooljaar", "2027-2028", "--source", filepath.Join(dir, "bestaat-niet")}, "staat geen content/site.yaml"},
+		{[]string{"schooljaar", "2400-2401", "--source", dir}, "ligt meer dan 100 jaar van 2026-2027"},
+		{[]string{"schooljaar", "1900-1901", "--source", dir}, "geef een schooljaar dichterbij, zoals 2027-2028"},
+		{[]string{"new", "pagina", "Uitje", "--map", "Kalender", "--source", dir}, "in content/kalender/ staan pagina's van de soort activiteit"},
+		{[]string{"new", "opdracht", "Mijn", "netwerk", "--source", dir}, `Een naam met spaties zet je tussen aanhalingstekens: lobsite new opdracht "Mijn netwerk"`},
 	}
 	for _, tt := range tests {
 		code, _, stderr := lobsite(tt.args...)

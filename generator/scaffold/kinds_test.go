@@ -1,9 +1,13 @@
 package scaffold
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"lobsite/generator/content"
 	"lobsite/generator/diag"
@@ -49,5 +53,30 @@ func TestKindsMatchContentModel(t *testing.T) {
 	content.ParseSettings([]byte("school: S\ntitel: T\nmodel: 1\nschooljaar: 2026-2027\nqqqqqqqqq: 1\n"), &probs)
 	if got, want := knownKeys(t, &probs), names(Settings); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("site.yaml: content knows %v, the table %v", got, want)
+	}
+}
+
+// TestInitSettingsNameEveryKey: the site.yaml that init writes has every
+// key of the content model, each under a comment that explains it.
+func TestInitSettingsNameEveryKey(t *testing.T) {
+	for _, lang := range Languages {
+		dir := t.TempDir()
+		if _, err := Init(dir, lang, time.Date(2026, 9, 4, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		src, err := os.ReadFile(filepath.Join(dir, "content", "site.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		for _, k := range Settings {
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, k.Name+":") })
+			switch {
+			case i < 0:
+				t.Errorf("%s: site.yaml has no key %s", lang, k.Name)
+			case i == 0 || !strings.HasPrefix(lines[i-1], "# "):
+				t.Errorf("%s: site.yaml: no comment above %s", lang, k.Name)
+			}
+		}
 	}
 }

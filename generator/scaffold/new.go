@@ -75,10 +75,10 @@ func New(dir, kind, name string, opts NewOptions) (Created, error) {
 		if folder == "." || folder == "" || strings.HasPrefix(folder, "..") || path.IsAbs(folder) {
 			return Created{}, &UsageError{fmt.Sprintf("--map %q ligt niet in content/; geef een map zoals handboek/stage", opts.Dir)}
 		}
-		if top, _, _ := strings.Cut(folder, "/"); top != "handboek" {
+		if top, _, _ := strings.Cut(folder, "/"); !strings.EqualFold(top, "handboek") {
 			for _, other := range Kinds {
-				if other.Folder == top && other.Name != "pagina" && top == folder {
-					return Created{}, &UsageError{fmt.Sprintf("in content/%s/ staan pagina's van de soort %s; maak die met lobsite new %s", top, other.Name, other.Name)}
+				if strings.EqualFold(other.Folder, top) && other.Name != "pagina" && top == folder {
+					return Created{}, &UsageError{fmt.Sprintf("in content/%s/ staan pagina's van de soort %s; maak die met lobsite new %s", other.Folder, other.Name, other.Name)}
 				}
 			}
 		}

@@ -49,7 +49,10 @@ func Init(dir, lang string, now time.Time) ([]string, error) {
 	if lang != "nl" && lang != "en" {
 		return nil, &UsageError{fmt.Sprintf("taal %q bestaat niet; kies nl of en", lang)}
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, &UsageError{fmt.Sprintf("%s is een bestand, geen map; geef een nieuwe of lege map, zoals: lobsite init mijn-handboek", dir)}
+	}
+	if entries, err := os.ReadDir(dir); err == nil && !onlyLitter(entries) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotEmpty)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -89,6 +92,20 @@ func Init(dir, lang string, now time.Time) ([]string, error) {
 		return nil
 	})
 	return written, err
+}
+
+// litter are the files an operating system leaves in a folder by itself
+// (Finder's .DS_Store, Explorer's Thumbs.db and desktop.ini): a folder
+// with only these counts as empty for Init.
+var litter = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
+
+func onlyLitter(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if !litter[e.Name()] {
+			return false
+		}
+	}
+	return true
 }
 
 // period is one periode of the skeleton's site.yaml.
