@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -149,10 +150,16 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(notOurs, "brief.docx"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
 	tests := []struct {
 		args []string
 		want string // in stderr
 	}{
+		{[]string{"serve", "--source", dir, "--addr", busy.Addr().String()}, "is al in gebruik (draait lobsite serve al in een ander venster?); sluit dat af of kies een andere poort"},
 		{nil, "Gebruik:"},
 		{[]string{"bouw"}, `onbekende opdracht "bouw"`},
 		{[]string{"build", "--source", dir, "extra"}, `onverwacht argument "extra"`},
