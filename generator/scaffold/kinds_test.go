@@ -80,3 +80,28 @@ func TestInitSettingsNameEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestInitVisitComesUp: the example activity of a new handbook is on a
+// Wednesday inside one of its periods and, unless the school year is
+// nearly over, at least a week after the day init runs, so the new home
+// page shows it as coming up.
+func TestInitVisitComesUp(t *testing.T) {
+	for _, now := range []string{"2026-06-01", "2026-09-04", "2026-12-03", "2027-03-15", "2027-05-31"} {
+		day, _ := time.Parse("2006-01-02", now)
+		data := yearData(day, "nl")
+		visit, _ := time.Parse("2006-01-02", data["Visit"].(string))
+		if visit.Weekday() != time.Wednesday {
+			t.Errorf("%s: visit %s is a %s", now, data["Visit"], visit.Weekday())
+		}
+		if visit.Before(day.AddDate(0, 0, 7)) {
+			t.Errorf("%s: visit %s is not a week ahead", now, data["Visit"])
+		}
+		in := false
+		for _, p := range data["Periods"].([]period) {
+			in = in || (p.Start <= data["Visit"].(string) && data["Visit"].(string) <= p.End)
+		}
+		if !in {
+			t.Errorf("%s: visit %s is in no period of %v", now, data["Visit"], data["Periods"])
+		}
+	}
+}

@@ -132,14 +132,26 @@ func yearData(now time.Time, lang string) map[string]any {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	weeks := [][4]int{{y, 35, y, 42}, {y, 44, y, 51}, {y + 1, 2, y + 1, 7}, {y + 1, 10, y + 1, 17}, {y + 1, 19, y + 1, 28}}
 	var ps []period
+	// The example visit is on a Wednesday inside a period, at least a week
+	// after today, so the new home page shows it as coming up (in October
+	// when the school year has not begun; the last Wednesday of the year
+	// when it is nearly over).
+	visit := monday(y, 40).AddDate(0, 0, 2)
+	soon := now.AddDate(0, 0, 7)
+	found := !visit.Before(soon)
 	for i, w := range weeks {
-		ps = append(ps, period{fmt.Sprintf("%s %d", name, i+1), day(monday(w[0], w[1])), day(monday(w[2], w[3]).AddDate(0, 0, 4))})
+		start, end := monday(w[0], w[1]), monday(w[2], w[3]).AddDate(0, 0, 4)
+		ps = append(ps, period{fmt.Sprintf("%s %d", name, i+1), day(start), day(end)})
+		for d := start.AddDate(0, 0, 2); !found && !d.After(end); d = d.AddDate(0, 0, 7) {
+			visit = d
+			found = !d.Before(soon)
+		}
 	}
 	return map[string]any{
 		"Lang":    lang,
 		"Year":    fmt.Sprintf("%d-%d", y, y+1),
 		"Periods": ps,
-		"Visit":   day(monday(y, 40).AddDate(0, 0, 2)), // a Wednesday in October
+		"Visit":   day(visit),
 	}
 }
 
