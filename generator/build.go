@@ -69,6 +69,9 @@ type Builder struct {
 	raw    bool
 	theme  *theme.Theme      // nil when the last theme failed to load
 	assets map[string][]byte // the theme's assets by name, minified unless NoMinify
+	// themeWarn are the privacy warnings in themes/<thema>/ (see
+	// scanTheme), reported by every build while the theme is kept.
+	themeWarn []*diag.Problem
 
 	// What the last good build wrote, replaced only after a good build.
 	built     bool                  // the destination holds a complete good build
