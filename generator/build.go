@@ -57,10 +57,13 @@ func (e *SetupError) Unwrap() error { return e.Err }
 // what one build works with is a run (see run). A Builder is not safe for
 // concurrent use: one build at a time.
 type Builder struct {
-	opts    Options         // from NewBuilder, Dest and Source filled in
-	fsys    fs.FS           // Options.FS, or the Source folder on disk
-	baseURL string          // Options.BaseURL, checked and ending in "/"
-	oneShot bool            // set by Build and Check: no later build comes, so fingerprints are not kept
+	opts    Options // from NewBuilder, Dest and Source filled in
+	fsys    fs.FS   // Options.FS, or the Source folder on disk
+	baseURL string  // Options.BaseURL, checked and ending in "/"
+	// oneShot is set by Build and Check: no later build comes, so the
+	// loader keeps no parses and the pages' states keep no fingerprints
+	// and no link targets (what only an incremental build reads).
+	oneShot bool
 	loader  *content.Loader // made by NewBuilder; keeps the parsed files between loads
 	min     *minify.M       // made by NewBuilder: minifies bodies, assets and layouts
 
@@ -80,7 +83,7 @@ type Builder struct {
 // NewBuilder prepares a builder. It fails with a *SetupError when the
 // source cannot be opened or --base-url is malformed.
 func NewBuilder(opts Options) (*Builder, error) {
-	b, err := newBuilder(opts)
+	b, err := newBuilder(opts, false)
 	if err != nil {
 		return nil, &SetupError{err}
 	}
@@ -99,12 +102,14 @@ func (o Options) DestDir() string {
 	return filepath.Join(o.Source, "public")
 }
 
-func newBuilder(opts Options) (*Builder, error) {
+// newBuilder is NewBuilder; oneShot makes a builder for a single build
+// (see Builder.oneShot).
+func newBuilder(opts Options, oneShot bool) (*Builder, error) {
 	opts.Dest = opts.DestDir()
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	b := &Builder{opts: opts, fsys: opts.FS}
+	b := &Builder{opts: opts, fsys: opts.FS, oneShot: oneShot}
 	if opts.BaseURL != "" {
 		u, ok := content.ParseBaseURL(opts.BaseURL)
 		if !ok {
@@ -137,7 +142,7 @@ func newBuilder(opts Options) (*Builder, error) {
 		dir = opts.Source
 	}
 	b.min = newMinifier(false)
-	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir})
+	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir, Once: oneShot})
 	return b, nil
 }
 
@@ -159,22 +164,20 @@ func Build(opts Options) (*Result, error) {
 // removes the unfinished tree and returns ctx.Err(), leaving the previous
 // output as it was.
 func BuildContext(ctx context.Context, opts Options) (*Result, error) {
-	b, err := NewBuilder(opts)
+	b, err := newBuilder(opts, true)
 	if err != nil {
-		return nil, err
+		return nil, &SetupError{err}
 	}
-	b.oneShot = true
 	return b.run(ctx, nil, true)
 }
 
 // Check validates the site as Build does, writing nothing. The error is a
 // *diag.BuildError listing every problem.
 func Check(opts Options) (*Result, error) {
-	b, err := NewBuilder(opts)
+	b, err := newBuilder(opts, true)
 	if err != nil {
-		return nil, err
+		return nil, &SetupError{err}
 	}
-	b.oneShot = true
 	return b.run(context.Background(), nil, false)
 }
 

@@ -58,14 +58,15 @@ func (r *run) outputs() []output {
 	}
 }
 
-// pageOutputs runs the outputs' Page hooks for p into st.
-func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte) {
+// pageOutputs runs the outputs' Page hooks for p into st; anchors are
+// the ids of the body's headings.
+func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte, anchors []string) {
 	for i, o := range r.outs {
 		if o.Page != nil {
 			if st.outs == nil {
 				st.outs = make([]any, len(r.outs))
 			}
-			st.outs[i] = o.Page(p, body, st.anchors)
+			st.outs[i] = o.Page(p, body, anchors)
 		}
 	}
 }

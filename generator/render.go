@@ -148,6 +148,7 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		src = g.Body
 	}
 	var body string
+	var anchors []string
 	if src != nil && src.Path != "" {
 		text, err := r.loader.ReadBody(src, s.src)
 		s.src = text[:0]
@@ -163,9 +164,11 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		}
 		l := &linker{r: r, page: src, url: p.URL, st: st}
 		s.md.Reset()
-		if st.anchors, err = r.md.RenderTo(&s.md, text, l); err != nil {
+		anchors, err = r.md.RenderTo(&s.md, text, l)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src.Path, err)
 		}
+		st.anchors = joinAnchors(anchors)
 		if g != nil {
 			st.probs, st.anchorLinks = nil, nil // reported for the source page
 		}
@@ -185,9 +188,9 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		if html.Len() > 0 {
 			body = unsafe.String(&html.Bytes()[0], html.Len())
 		}
-		r.pageOutputs(p, st, html.Bytes())
+		r.pageOutputs(p, st, html.Bytes(), anchors)
 	} else {
-		r.pageOutputs(p, st, nil)
+		r.pageOutputs(p, st, nil, nil)
 	}
 	v := r.newView(p, body)
 	if err := r.theme.Execute(out, r.layout(p), v); err != nil {

@@ -77,6 +77,10 @@ type Options struct {
 	// Dir, when the FS is a folder on disk (os.DirFS), is that folder. Symbolic
 	// links are then resolved on disk and refused when they point outside it.
 	Dir string
+	// Once says the Loader loads one time only (a build, a check): it then
+	// keeps no parse between loads, and the Site holds the parsed pages
+	// themselves instead of copies, so a large site is in memory once.
+	Once bool
 }
 
 // Loader reads a site folder through an fs.FS. It keeps the parse of every
@@ -269,12 +273,20 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			site.leave(p, LeftBroken)
 			continue
 		}
-		pg := r.page.clone()
+		pg := r.page
+		if !l.opts.Once {
+			// resolve fills the copy's cross-links; the parse stays
+			// as it was for the next Load.
+			pg = pg.clone()
+		}
 		if pg.Draft && !l.opts.Drafts {
 			site.leave(p, LeftDraft)
 			continue
 		}
 		pages = append(pages, pg)
+	}
+	if l.opts.Once {
+		l.cache = map[string]*parsed{}
 	}
 	site.addPages(pages, dirs, probs)
 	site.resolve(probs)
