@@ -74,7 +74,15 @@ type Builder struct {
 	assets map[string][]byte // the theme's assets by name, minified unless NoMinify
 
 	// What the last good build wrote, replaced only after a good build.
-	built     bool                  // the destination holds a complete good build
+	built bool // the destination holds a complete good build
+	// current is set when the last build succeeded: then site and state
+	// describe the sources as they were when it ran, and a build after an
+	// edit of page bodies only can start from them (see refresh).
+	current   bool
+	site      *content.Site   // the last good build's site model; nil for one-shot builders
+	loaded    []*diag.Problem // the problems the loader found in it
+	global    uint64          // its run's global and colls (see plan)
+	colls     [numColls]uint64
 	state     map[string]*pageState // by page URL
 	static    map[string]string     // output URL → signature (see staticSig) of the static files
 	extraHash map[string]uint64     // extra output files (see outputs): slash path → hash of their bytes
@@ -207,11 +215,17 @@ type run struct {
 	gen    map[*content.Page]*generated // the generated pages (see addGenerated)
 	outs   []output                     // the extra outputs (see outputs)
 
+	// Made by load or refresh.
+	loaded []*diag.Problem // the problems the loader found
+	dirty  map[string]bool // refreshed: the source paths of the edited pages
 	// Made by plan.
 	global uint64                // hash of what every page shows (see globalHash)
 	colls  [numColls]uint64      // hash of each collection's front matter, by bit (see coll)
 	states map[string]*pageState // by URL: kept from the last build, or made by render
-	todo   []*content.Page       // pages to render
+	// replaced holds, in a refreshed build, the last build's states that
+	// render replaces in states (which is then Builder.state itself).
+	replaced map[string]*pageState
+	todo     []*content.Page // pages to render
 
 	// Made by prepare, render and makeOutputs.
 	outDir string            // the fresh tree of a full build that writes, until swapped in
@@ -241,10 +255,17 @@ func (r *run) build(changed []string) (*Result, error) {
 		changed = nil
 	}
 	defer r.cleanup() // of a build that fails
-	if err := r.load(changed); err != nil {
-		return nil, err
+	refreshed := r.refresh(changed)
+	b.current = false
+	if refreshed {
+		r.planDirty()
+	} else {
+		b.site, b.loaded = nil, nil // (memory: the loader makes the site anew)
+		if err := r.load(changed); err != nil {
+			return nil, err
+		}
+		r.plan()
 	}
-	r.plan()
 	if err := r.prepare(); err != nil {
 		return nil, err
 	}
@@ -293,8 +314,12 @@ func (r *run) prepare() error {
 }
 
 // cleanup removes the fresh tree of a build that failed (finishFull
-// clears outDir once the tree is swapped in).
+// clears outDir once the tree is swapped in), and puts back the states a
+// refreshed build replaced (publish clears replaced).
 func (r *run) cleanup() {
+	if r.replaced != nil {
+		r.restore()
+	}
 	if r.outDir != "" {
 		os.RemoveAll(r.outDir)
 		r.outDir = ""

@@ -141,6 +141,9 @@ func (r *run) publish(res *Result) error {
 	}
 	r.state = r.states
 	r.built = true
+	r.replaced = nil
+	r.keepSite()
+	r.current = true
 	return nil
 }
 
@@ -196,6 +199,9 @@ func (r *run) finishIncremental() (written, removed int, err error) {
 		written++
 	}
 	for u := range r.state {
+		if r.replaced != nil {
+			break // refreshed: the same pages, the same map
+		}
 		if _, ok := r.states[u]; !ok {
 			if err := removeOutput(dest, outFile(dest, u)); err == nil {
 				removed++
