@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -30,6 +31,7 @@ import (
 func (r *run) load(changed []string) error {
 	site, probs := r.loader.Load(changed)
 	r.probs = probs
+	r.loaded = slices.Clone(probs.Problems())
 	if site == nil {
 		return probs.Err()
 	}
