@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -37,6 +38,9 @@ func (r *run) checkAnchors() {
 	anchorsOf := map[string]map[string]bool{}
 	for _, p := range r.pages {
 		st := r.states[p.URL]
+		if st == nil {
+			continue // a one-shot build's page with nothing to check
+		}
 		r.probs.Add(st.probs...)
 		for _, al := range st.anchorLinks {
 			tp := r.site.ByPath[al.target]
@@ -49,16 +53,39 @@ func (r *run) checkAnchors() {
 				for _, id := range frameIDs {
 					set[id] = true
 				}
-				for _, a := range r.states[tp.URL].anchorList() {
+				for _, a := range r.anchorsOf(tp) {
 					set[a] = true
 				}
 				anchorsOf[al.target] = set
 			}
 			if !set[al.anchor] {
-				r.probs.Errorf(al.from, al.pos[0], al.pos[1], "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, r.states[tp.URL].anchorList()))
+				r.probs.Errorf(al.from, al.pos[0], al.pos[1], "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, r.anchorsOf(tp)))
 			}
 		}
 	}
+}
+
+// anchorsOf returns the ids of the headings of page tp: from its state,
+// or, in a one-shot build (which keeps no anchors, see renderTo), by
+// rendering its body once more, to nowhere. Only pages that #anker links
+// point to are asked for.
+func (r *run) anchorsOf(tp *content.Page) []string {
+	if st := r.states[tp.URL]; st != nil && st.anchors != "" || !r.oneShot {
+		if st == nil {
+			return nil
+		}
+		return st.anchorList()
+	}
+	text, err := r.loader.ReadBody(tp, nil)
+	if err != nil {
+		return nil // its own problem is reported
+	}
+	l := &linker{r: r, page: tp, url: tp.URL, st: &pageState{}}
+	anchors, err := r.md.RenderTo(io.Discard, text, l)
+	if err != nil {
+		return nil
+	}
+	return anchors
 }
 
 func anchorHint(anchor string, have []string) string {

@@ -16,7 +16,8 @@ import (
 // output the last time, as recorded while it rendered (see recorder).
 
 // pageState is what the builder remembers of one output page once it is
-// written: until the build ends (its anchors, problems and outputs), and
+// written: until the build ends (its problems, #anker links and outputs;
+// a one-shot build keeps none for a page without them, see empty), and
 // for a preview between builds (the fingerprint of everything that went
 // into it, what it read of other pages, and what its body said about
 // other pages). It is kept small: a site of 100,000 pages holds 100,000.
@@ -31,6 +32,14 @@ type pageState struct {
 	anchors string
 	probs   []*diag.Problem // problems found while rendering it
 	outs    []any           // what each output's Page hook made of it (see outputs)
+}
+
+// empty reports whether st holds nothing that the rest of a one-shot build
+// reads (problems, #anker links, outputs, anchors): such a build keeps no
+// state for the page, so r.states has no entry for most pages of a large
+// site.
+func (st *pageState) empty() bool {
+	return len(st.probs) == 0 && len(st.anchorLinks) == 0 && st.outs == nil && st.anchors == ""
 }
 
 // joinAnchors makes pageState.anchors of a body's heading ids.
@@ -110,7 +119,11 @@ func (r *run) plan() {
 		}
 		r.colls[i] = h.Sum64()
 	}
-	r.states = make(map[string]*pageState, len(r.pages))
+	if r.oneShot {
+		r.states = map[string]*pageState{} // few: see pageState.empty
+	} else {
+		r.states = make(map[string]*pageState, len(r.pages))
+	}
 	r.todo = r.todo[:0]
 	for _, p := range r.pages {
 		if old := r.state[p.URL]; !r.full && old != nil && old.fp == r.fingerprint(p, old) {

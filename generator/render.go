@@ -69,13 +69,19 @@ func (r *run) layout(p *content.Page) string {
 // them. A mistake of the theme is a problem in r.probs; other errors
 // (writing, cancelling) are returned.
 func (r *run) render() error {
+	// One out per page, as small as it can be: a site of 100,000 pages
+	// holds 100,000 of them until the last page is written. The pages'
+	// bytes (kept only by incremental builds) are beside them.
 	type out struct {
-		st   *pageState
-		html []byte
-		err  error
+		st  *pageState // nil for a one-shot build's page whose state is empty
+		err error
 	}
 	keep := r.write && !r.full
 	results := make([]out, len(r.todo))
+	var kept [][]byte
+	if keep {
+		kept = make([][]byte, len(r.todo))
+	}
 	var failed atomic.Bool // a theme mistake: the other pages need not be tried
 	par.Each(len(r.todo), func() func(int) {
 		s := new(scratch)
@@ -99,15 +105,17 @@ func (r *run) render() error {
 				// link targets the body turned out to have.
 				st.fp = r.fingerprint(p, st)
 			}
-			var page []byte
 			switch {
 			case err != nil:
 			case r.outDir != "":
 				err = writeFile(outFile(r.outDir, p.URL), s.out.Bytes())
 			case keep:
-				page = bytes.Clone(s.out.Bytes())
+				kept[i] = bytes.Clone(s.out.Bytes())
 			}
-			results[i] = out{st, page, err}
+			if err == nil && r.oneShot && st.empty() {
+				st = nil // nothing later stages read (see pageState)
+			}
+			results[i] = out{st, err}
 			s.shrink()
 		}
 	})
@@ -118,10 +126,11 @@ func (r *run) render() error {
 	for i, res := range results {
 		var prob *diag.Problem
 		switch {
+		case res.err == nil && res.st == nil:
 		case res.err == nil:
 			r.states[r.todo[i].URL] = res.st
 			if keep {
-				r.kept = append(r.kept, renderedPage{r.todo[i].URL, res.html})
+				r.kept = append(r.kept, renderedPage{r.todo[i].URL, kept[i]})
 			}
 		case res.err == errSkipped:
 		case errors.As(res.err, &prob):
@@ -189,7 +198,11 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src.Path, err)
 		}
-		st.anchors = joinAnchors(anchors)
+		if !r.oneShot {
+			// A one-shot build finds the anchors of the few pages that
+			// #anker links point to when it checks them (see anchorsOf).
+			st.anchors = joinAnchors(anchors)
+		}
 		if g != nil {
 			st.probs, st.anchorLinks = nil, nil // reported for the source page
 		}

@@ -91,7 +91,7 @@ type Loader struct {
 	fsys  fs.FS
 	opts  Options
 	cache map[string]*parsed // by source path
-	real  map[string]string  // NFC source path → the path as stored on disk
+	real  map[string]string  // NFC source path → the path as stored on disk, where the two differ
 	// settings and settingsHash are those the cache was parsed with: a
 	// change of site.yaml re-reads every page.
 	settings     Settings
@@ -246,7 +246,11 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 		case p == SettingsPath:
 		case strings.HasSuffix(strings.ToLower(name), ".md"):
 			mdFiles = append(mdFiles, p)
-			l.real[p] = real
+			if real != p {
+				l.real[p] = real
+			} else {
+				delete(l.real, p)
+			}
 		default:
 			dir, file := path.Split(strings.TrimPrefix(p, "content/"))
 			ext := path.Ext(file)
@@ -314,7 +318,7 @@ func (l *Loader) Refresh(site *Site, p string) bool {
 	if l.opts.Dir != "" {
 		// Still a plain file: a symbolic link or anything else is Load's
 		// to judge.
-		info, err := os.Lstat(filepath.Join(l.opts.Dir, filepath.FromSlash(l.real[p])))
+		info, err := os.Lstat(filepath.Join(l.opts.Dir, filepath.FromSlash(l.realPath(p))))
 		if err != nil || !info.Mode().IsRegular() {
 			return false
 		}
@@ -326,6 +330,14 @@ func (l *Loader) Refresh(site *Site, p string) bool {
 	l.cache[p] = now
 	sp.BodyStart, sp.BodyHash, sp.FrontLine = now.page.BodyStart, now.page.BodyHash, now.page.FrontLine
 	return true
+}
+
+// realPath returns the path of the page file p (in NFC) as stored on disk.
+func (l *Loader) realPath(p string) string {
+	if r, ok := l.real[p]; ok {
+		return r
+	}
+	return p
 }
 
 // inside reports whether the symbolic link at p resolves to a path inside
@@ -419,7 +431,7 @@ func (l *Loader) parseAll(files []string) {
 // parseFile reads and parses the source p, reading it into buf (a
 // worker's, kept for its next file: nothing parsed points into it).
 func (l *Loader) parseFile(p string, buf []byte) (*parsed, []byte) {
-	raw, err := readInto(l.fsys, l.real[p], buf)
+	raw, err := readInto(l.fsys, l.realPath(p), buf)
 	if err != nil {
 		return &parsed{probs: []*diag.Problem{{Path: p, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err)), Err: err}}}, buf
 	}
@@ -458,7 +470,7 @@ func (l *Loader) ReadBody(p *Page, buf []byte) ([]byte, error) {
 	if p.Path == "" {
 		return nil, nil
 	}
-	raw, err := readInto(l.fsys, l.real[p.Path], buf)
+	raw, err := readInto(l.fsys, l.realPath(p.Path), buf)
 	if err != nil {
 		return nil, &diag.Problem{Path: p.Path, Msg: fmt.Sprintf("kan niet worden gelezen (%v)", unwrapPathError(err)), Err: err}
 	}
