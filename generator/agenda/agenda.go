@@ -247,13 +247,13 @@ func amsterdam() *ics.VTimezone {
 	summer.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0200")
 	summer.AddProperty(ics.ComponentProperty(ics.PropertyTzname), "CEST")
 	summer.AddProperty(ics.ComponentPropertyDtStart, "19960331T020000")
-	summer.AddProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+	summer.AddProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3")
 	winter := &ics.Standard{}
 	winter.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0200")
 	winter.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0100")
 	winter.AddProperty(ics.ComponentProperty(ics.PropertyTzname), "CET")
 	winter.AddProperty(ics.ComponentPropertyDtStart, "19961027T030000")
-	winter.AddProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+	winter.AddProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10")
 	tz.Components = append(tz.Components, summer, winter)
 	return tz
 }
