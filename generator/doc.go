@@ -76,7 +76,9 @@
 // content/x/y.md becomes x/y/index.html; a folder's list page is
 // x/index.html; the home page index.html. Every internal link is relative,
 // so the output works under any sub-path of a web server. The build also
-// writes 404.html, the theme's assets (style.css, site.js) and, when
+// writes 404.html, the theme's assets (style.css, site.js), the agenda
+// files of the kalender (kalender.ics, kalender/leerjaar-<n>.ics,
+// kalender/sector-<id>.ics: iCalendar, see package agenda) and, when
 // basis_url is set, sitemap.xml. HTML, CSS and JS are minified unless
 // Options.NoMinify. The same input gives byte-identical output.
 //

@@ -16,7 +16,8 @@
 //	layouts/basis.html          the frame of every page; executes {{block "inhoud" .}}
 //	layouts/_<naam>.html        shared parts and named templates: {{define}}s only; the default
 //	                            theme's _delen.html holds the shared parts, _lijsten.html the
-//	                            templates "kop" (page heading) and "kaartenlijst" (.Cards in a list)
+//	                            templates "kop" (page heading) and "kaartenlijst" (.Cards in a list),
+//	                            _agenda.html the template "agendabestand" (links to an agenda file)
 //	layouts/home.html           the home page (content/_index.md)
 //	layouts/lijst.html          the list page of a folder (content/<map>/_index.md, or made up)
 //	layouts/lijst-<map>.html    the list page of folder <map> when the theme has it (lijst-kalender.html)
@@ -95,6 +96,8 @@
 //
 //	.Link p                 relative URL of page p from this page ("./" for the home page from itself)
 //	.Asset "style.css"      relative URL of a file at the site root
+//	.Webcal "kalender.ics"  the webcal:// address of a file at the site root, to subscribe an agenda
+//	                        to it; "" without basis_url (an agenda needs the full address)
 //	.Nav                    the menu, as in a shared part (below)
 //	.A p                    <a href="(link)">(title)</a> (fixed markup)
 //	.Links ps               one <li> with .A per page
@@ -106,8 +109,16 @@
 //	                        and .Links ps, or nothing when ps is empty
 //
 // Every URL a layout writes must come from .Link or .Asset (or .URL of a
-// menu or breadcrumb item), so the site works under any sub-path and from
-// disk.
+// menu or breadcrumb item; .Webcal for a subscription), so the site works
+// under any sub-path and from disk.
+//
+// The agenda files (package agenda) are at the site root, for .Asset and
+// .Webcal: kalender.ics (every activity), kalender/leerjaar-<n>.ics (one
+// per leerjaar) and kalender/sector-<id>.ics (one per sector, <id> its
+// .ID). The default theme links them from the kalender list and from a
+// sector page with activities, with {{template "agendabestand" (dict "V"
+// $ "Bestand" "kalender.ics")}}, in which .V is the view and .Bestand
+// the file.
 //
 // .Site offers, as methods: .Competencies (by nummer), .Questions (by
 // volgorde, title), .Exercises, .Activities (by date), .Sectors, .Models
