@@ -57,7 +57,11 @@ func (v *view) Agenda(ps []*content.Page) template.HTML {
 			b.WriteString(html.EscapeString(a.Time))
 			b.WriteString("</span>")
 		}
-		b.WriteString(v.nl)
+		if v.nl == "" {
+			b.WriteByte(' ') // as the minified layout had it
+		} else {
+			b.WriteString(v.nl)
+		}
 		v.writeA(&b, p)
 		b.WriteString(` <span class="soort">`)
 		b.WriteString(html.EscapeString(t.T(a.Type)))

@@ -62,7 +62,7 @@ type yearsData struct {
 
 // yearSummary is one leerjaar on the overview.
 type yearSummary struct {
-	Page                           *content.Page
+	Page                          *content.Page
 	Activities, Exercises, Guides int
 }
 
