@@ -15,7 +15,7 @@ import (
 // are, and the choices of the kalender's filter.
 
 // Agenda returns one <li> per activity: its dates (and time), a link, its
-// soort, leerjaren (as links to the year pages) and locatie. Each item
+// soort, leerjaren and locatie. Each item
 // carries data-leerjaren, data-sectoren (ids) and data-soort for the
 // kalender's filter.
 func (v *view) Agenda(ps []*content.Page) template.HTML {
@@ -66,14 +66,10 @@ func (v *view) Agenda(ps []*content.Page) template.HTML {
 		b.WriteString(` <span class="soort">`)
 		b.WriteString(html.EscapeString(t.T(a.Type)))
 		b.WriteString(`</span> <span class="meta">`)
-		b.WriteString(html.EscapeString(t.T("leerjaar")))
-		b.WriteString(" ")
-		v.writeYearLinks(&b, a.Years)
+		b.WriteString(html.EscapeString(t.T("leerjaar") + " " + t.Years(a.Years)))
 		b.WriteString("</span>")
 		if a.Location != "" {
-			b.WriteString(` <span class="locatie"><span class="sr">`)
-			b.WriteString(html.EscapeString(t.T("locatie")))
-			b.WriteString(": </span>")
+			b.WriteString(` <span class="locatie">`)
 			b.WriteString(html.EscapeString(a.Location))
 			b.WriteString("</span>")
 		}

@@ -92,8 +92,9 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 		case p.Exercise != nil:
 			e := p.Exercise
 			b.WriteString(`<p class="meta">`)
-			b.WriteString(html.EscapeString(v.r.theme.T("leerjaar") + " "))
-			v.writeYearLinks(&b, e.Years)
+			// Not as links to the year pages: the exercise list would grow
+			// by a fifth (the page itself has them, in its facts).
+			b.WriteString(html.EscapeString(v.r.theme.T("leerjaar") + " " + v.r.theme.Years(e.Years)))
 			if e.Duration > 0 {
 				b.WriteString(html.EscapeString(fmt.Sprintf(" · %d %s", e.Duration, v.r.theme.T("minuten"))))
 			}

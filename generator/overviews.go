@@ -25,7 +25,7 @@ var overviewNames = []string{"jaarplan", "perioden", "leerlijn"}
 // reports a problem at the marker and returns false.
 func (l *linker) Overview(name string, args []string, at markdown.Pos) (string, bool) {
 	r := l.r
-	root := rootPrefix(l.url)
+	root, from := rootPrefix(l.url), l.url
 	var b strings.Builder
 	tooMany := func(n int) bool {
 		if len(args) > n {
@@ -40,7 +40,7 @@ func (l *linker) Overview(name string, args []string, at markdown.Pos) (string, 
 			return "", false
 		}
 		l.st.reads |= collActivities
-		r.writeYearPlan(&b, root)
+		r.writeYearPlan(&b, root, from)
 	case "perioden":
 		if tooMany(0) {
 			return "", false
@@ -70,12 +70,27 @@ func (l *linker) Overview(name string, args []string, at markdown.Pos) (string, 
 			}
 			comps = comps[i : i+1]
 		}
-		r.writeLearningLine(&b, root, comps)
+		r.writeLearningLine(&b, root, from, comps)
 	default:
 		l.errorf(at, "onbekend overzicht {{< %s >}}; kies een van: %s (zie de handleiding, \"Overzichten\")", name, strings.Join(overviewNames, ", "))
 		return "", false
 	}
 	return b.String(), true
+}
+
+// relLink returns the relative URL of the page at URL to, seen from the
+// page at URL from (both site-relative, folders ending in "/").
+func relLink(from, to string) string {
+	dir := from[:strings.LastIndex(from, "/")+1]
+	for dir != "" && !strings.HasPrefix(to, dir) {
+		i := strings.LastIndex(strings.TrimSuffix(dir, "/"), "/")
+		dir = dir[:i+1]
+	}
+	out := rootPrefix(from[len(dir):]) + to[len(dir):]
+	if out == "" {
+		return "./"
+	}
+	return out
 }
 
 // tableStart opens a table in a scroll box, as the Markdown tables are.
@@ -86,10 +101,12 @@ func tableStart(b *strings.Builder, class, caption string) {
 
 func tableEnd(b *strings.Builder) { b.WriteString("</tbody></table></div>") }
 
-// writeA writes a link to p from a page whose root is root.
-func writeLink(b *strings.Builder, root string, p *content.Page) {
+// writeLink writes a link to p from the page at URL from (an overview's
+// lists are long: the shortest relative path, "x/" for a page in the
+// same folder, keeps them small).
+func writeLink(b *strings.Builder, from string, p *content.Page) {
 	b.WriteString(`<a href="`)
-	b.WriteString(html.EscapeString(link(root, p)))
+	b.WriteString(html.EscapeString(relLink(from, p.URL)))
 	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(p.Title))
 	b.WriteString("</a>")
@@ -97,7 +114,7 @@ func writeLink(b *strings.Builder, root string, p *content.Page) {
 
 // writeCell writes the links to ps in one cell as a list, or a dash
 // marked empty.
-func (r *run) writeCell(b *strings.Builder, root string, ps []*content.Page) {
+func (r *run) writeCell(b *strings.Builder, from string, ps []*content.Page) {
 	if len(ps) == 0 {
 		b.WriteString(`<td class="leeg"><span aria-hidden="true">–</span><span class="sr">` + html.EscapeString(r.theme.T("geen")) + "</span></td>")
 		return
@@ -105,7 +122,7 @@ func (r *run) writeCell(b *strings.Builder, root string, ps []*content.Page) {
 	b.WriteString(`<td><ul class="cel">`)
 	for _, p := range ps {
 		b.WriteString("<li>")
-		writeLink(b, root, p)
+		writeLink(b, from, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul></td>")
@@ -134,7 +151,7 @@ func (r *run) planKey(a *content.Activity) string {
 // writeYearPlan writes the jaarplan: a row per leerjaar, a column per
 // periode (or per month with activities, without perioden), and in each
 // cell the activities of that year in that periode.
-func (r *run) writeYearPlan(b *strings.Builder, root string) {
+func (r *run) writeYearPlan(b *strings.Builder, root, from string) {
 	s := r.site
 	t := r.theme
 	var cols []planColumn
@@ -170,7 +187,7 @@ func (r *run) writeYearPlan(b *strings.Builder, root string) {
 					ps = append(ps, a)
 				}
 			}
-			r.writeCell(b, root, ps)
+			r.writeCell(b, from, ps)
 		}
 		b.WriteString("</tr>\n")
 	}
@@ -215,48 +232,70 @@ func weeks(start, end time.Time) int {
 	return n
 }
 
-// writeLearningLine writes the leerlijn: a row per competency, a column
-// per leerjaar, and in each cell the exercises of that competency meant
-// for that year. For one competency, a row per leerjaar.
-func (r *run) writeLearningLine(b *strings.Builder, root string, comps []*content.Page) {
+// writeLearningLine writes the leerlijn: a row per competency with its
+// exercises in the order of their leerjaren (first year, then last), each
+// with the years it is meant for ("Kwaliteitenkaartspel (1–3)"). For one
+// competency, a row per leerjaar with the exercises of that year.
+func (r *run) writeLearningLine(b *strings.Builder, root, from string, comps []*content.Page) {
 	t := r.theme
 	years := r.site.Settings.Years
-	inYear := func(c *content.Page, y int) []*content.Page {
-		var ps []*content.Page
-		for _, e := range c.Competency.Rel.Exercises {
-			if slices.Contains(e.Exercise.Years, y) {
-				ps = append(ps, e)
-			}
-		}
-		return ps
-	}
 	if len(comps) == 1 {
 		c := comps[0]
 		tableStart(b, "leerlijn", t.T("leerlijn_titel")+": "+c.Title)
 		b.WriteString(`<thead><tr><th scope="col">` + html.EscapeString(t.T("leerjaar")) + `</th><th scope="col">` + html.EscapeString(t.T("opdrachten")) + "</th></tr></thead>\n<tbody>\n")
 		for y := 1; y <= years; y++ {
+			var ps []*content.Page
+			for _, e := range c.Competency.Rel.Exercises {
+				if slices.Contains(e.Exercise.Years, y) {
+					ps = append(ps, e)
+				}
+			}
 			b.WriteString("<tr>")
 			r.yearHeader(b, root, y)
-			r.writeCell(b, root, inYear(c, y))
+			r.writeCell(b, from, ps)
 			b.WriteString("</tr>\n")
 		}
 		tableEnd(b)
 		return
 	}
 	tableStart(b, "leerlijn", t.T("leerlijn_titel"))
-	b.WriteString(`<thead><tr><th scope="col">` + html.EscapeString(t.T("competentie")) + "</th>")
-	for y := 1; y <= years; y++ {
-		b.WriteString(`<th scope="col"><a href="` + html.EscapeString(root) + yearURL(y) + `">` + html.EscapeString(t.T("leerjaar")+" "+strconv.Itoa(y)) + "</a></th>")
-	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
+	b.WriteString(`<thead><tr><th scope="col">` + html.EscapeString(t.T("competentie")) + `</th><th scope="col">` + html.EscapeString(t.T("leerlijn_kolom")) + "</th></tr></thead>\n<tbody>\n")
 	for _, c := range comps {
 		b.WriteString(`<tr><th scope="row">`)
-		writeLink(b, root, c)
+		writeLink(b, from, c)
 		b.WriteString("</th>")
-		for y := 1; y <= years; y++ {
-			r.writeCell(b, root, inYear(c, y))
+		ex := slices.Clone(c.Competency.Rel.Exercises)
+		slices.SortStableFunc(ex, func(x, y *content.Page) int {
+			a, b := x.Exercise.Years, y.Exercise.Years
+			if len(a) == 0 || len(b) == 0 {
+				return len(a) - len(b)
+			}
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return a[len(a)-1] - b[len(b)-1]
+		})
+		if len(ex) == 0 {
+			r.writeCell(b, from, nil)
+		} else {
+			b.WriteString(`<td><ul class="cel">`)
+			for _, e := range ex {
+				b.WriteString("<li>")
+				writeLink(b, from, e)
+				b.WriteString(" (" + html.EscapeString(yearSpan(t.Years, e.Exercise.Years)) + ")</li>")
+			}
+			b.WriteString("</ul></td>")
 		}
 		b.WriteString("</tr>\n")
 	}
 	tableEnd(b)
+}
+
+// yearSpan writes leerjaren that follow each other as a range (1–3), others
+// as a list in words.
+func yearSpan(words func([]int) string, ys []int) string {
+	if len(ys) > 2 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
+		return strconv.Itoa(ys[0]) + "–" + strconv.Itoa(ys[len(ys)-1])
+	}
+	return words(ys)
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"html"
 	"html/template"
 	"slices"
@@ -263,4 +264,56 @@ func (v *view) writeYearLinks(b *strings.Builder, ys []int) {
 		b.WriteString(strconv.Itoa(y))
 		b.WriteString("</a>")
 	}
+}
+
+// Coverage is the coverage matrix (dekking) of a site as lobsite check
+// --dekking prints it: per competency (by nummer) and leerjaar the number
+// of exercises meant for that year and of activities for that year naming
+// the competency.
+type Coverage struct {
+	Years []int         // 1..leerjaren
+	Rows  []CoverageRow // one per competency, by nummer
+}
+
+// CoverageRow is one competency's row of the Coverage.
+type CoverageRow struct {
+	ID, Title string
+	Number    int            // nummer
+	Cells     []CoverageCell // one per leerjaar
+}
+
+// CoverageCell is one competency in one leerjaar.
+type CoverageCell struct {
+	Year                  int
+	Exercises, Activities int // counts
+}
+
+// Empty reports whether the cell has neither exercise nor activity.
+func (c CoverageCell) Empty() bool { return c.Exercises == 0 && c.Activities == 0 }
+
+// CheckCoverage is Check that also returns the site's coverage matrix. The
+// matrix is nil when the site could not be read (then err says why).
+func CheckCoverage(opts Options) (*Result, *Coverage, error) {
+	b, err := NewBuilder(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	b.oneShot = true
+	r := b.newRun(context.Background(), false)
+	res, err := r.build(nil)
+	if r.site == nil {
+		return res, nil, err
+	}
+	s := r.site
+	cv := makeCoverage(s.Settings.Years, s.Competencies, s.Exercises, s.Activities, "")
+	out := &Coverage{Years: cv.Years}
+	for _, row := range cv.Rows {
+		c := row.Competency
+		cr := CoverageRow{ID: c.ID, Title: c.Title, Number: c.Competency.Number}
+		for _, cell := range row.Cells {
+			cr.Cells = append(cr.Cells, CoverageCell{Year: cell.Year, Exercises: cell.Exercises, Activities: cell.Activities})
+		}
+		out.Rows = append(out.Rows, cr)
+	}
+	return res, out, err
 }
