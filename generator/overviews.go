@@ -72,7 +72,11 @@ func (l *linker) Overview(name string, args []string, at markdown.Pos) (string, 
 		}
 		r.writeLearningLine(&b, root, from, comps)
 	default:
-		l.errorf(at, "onbekend overzicht {{< %s >}}; kies een van: %s (zie de handleiding, \"Overzichten\")", name, strings.Join(overviewNames, ", "))
+		hint := ""
+		if s := content.Suggest(name, overviewNames); s != "" {
+			hint = "bedoelde je {{< " + s + " >}}? "
+		}
+		l.errorf(at, "onbekend overzicht {{< %s >}}; %skies een van: %s (zie de handleiding, \"Overzichten\")", name, hint, strings.Join(overviewNames, ", "))
 		return "", false
 	}
 	return b.String(), true
@@ -171,7 +175,11 @@ func (r *run) writeYearPlan(b *strings.Builder, root, from string) {
 			}
 		}
 	}
-	tableStart(b, "jaarplan", t.T("jaarplan_titel"))
+	caption := t.T("jaarplan_titel")
+	if len(s.Settings.Periods) == 0 {
+		caption = t.T("jaarplan_maanden_titel")
+	}
+	tableStart(b, "jaarplan", caption)
 	b.WriteString(`<thead><tr><th scope="col">` + html.EscapeString(t.T("leerjaar")) + "</th>")
 	for _, c := range cols {
 		b.WriteString(`<th scope="col">` + html.EscapeString(c.title) + "</th>")

@@ -17,7 +17,9 @@
 //	layouts/_<naam>.html        shared parts and named templates: {{define}}s only; the default
 //	                            theme's _delen.html holds the shared parts, _lijsten.html the
 //	                            templates "kop" (page heading) and "kaartenlijst" (.Cards in a list),
-//	                            _leerjaren.html "dekking" (the coverage matrix, given the view)
+//	                            _leerjaren.html "dekking" (the coverage matrix, given the view) and
+//	                            "aantal" (a count and its noun: dict .N, .Een and .Meer, the UI
+//	                            strings for one and for other numbers)
 //	layouts/home.html           the home page (content/_index.md)
 //	layouts/lijst.html          the list page of a folder (content/<map>/_index.md, or made up)
 //	layouts/lijst-<map>.html    the list page of folder <map> when the theme has it (lijst-kalender.html)
