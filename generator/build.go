@@ -57,10 +57,13 @@ func (e *SetupError) Unwrap() error { return e.Err }
 // what one build works with is a run (see run). A Builder is not safe for
 // concurrent use: one build at a time.
 type Builder struct {
-	opts    Options         // from NewBuilder, Dest and Source filled in
-	fsys    fs.FS           // Options.FS, or the Source folder on disk
-	baseURL string          // Options.BaseURL, checked and ending in "/"
-	oneShot bool            // set by Build and Check: no later build comes, so fingerprints are not kept
+	opts    Options // from NewBuilder, Dest and Source filled in
+	fsys    fs.FS   // Options.FS, or the Source folder on disk
+	baseURL string  // Options.BaseURL, checked and ending in "/"
+	// oneShot is set by Build and Check: no later build comes, so the
+	// loader keeps no parses and the pages' states keep no fingerprints
+	// and no link targets (what only an incremental build reads).
+	oneShot bool
 	loader  *content.Loader // made by NewBuilder; keeps the parsed files between loads
 	min     *minify.M       // made by NewBuilder: minifies bodies, assets and layouts
 
@@ -69,9 +72,20 @@ type Builder struct {
 	raw    bool
 	theme  *theme.Theme      // nil when the last theme failed to load
 	assets map[string][]byte // the theme's assets by name, minified unless NoMinify
+	// themeWarn are the privacy warnings in themes/<thema>/ (see
+	// scanTheme), reported by every build while the theme is kept.
+	themeWarn []*diag.Problem
 
 	// What the last good build wrote, replaced only after a good build.
-	built     bool                  // the destination holds a complete good build
+	built bool // the destination holds a complete good build
+	// current is set when the last build succeeded: then site and state
+	// describe the sources as they were when it ran, and a build after an
+	// edit of page bodies only can start from them (see refresh).
+	current   bool
+	site      *content.Site   // the last good build's site model; nil for one-shot builders
+	loaded    []*diag.Problem // the problems the loader found in it
+	global    uint64          // its run's global and colls (see plan)
+	colls     [numColls]uint64
 	state     map[string]*pageState // by page URL
 	static    map[string]string     // output URL → signature (see staticSig) of the static files
 	extraHash map[string]uint64     // extra output files (see outputs): slash path → hash of their bytes
@@ -80,7 +94,7 @@ type Builder struct {
 // NewBuilder prepares a builder. It fails with a *SetupError when the
 // source cannot be opened or --base-url is malformed.
 func NewBuilder(opts Options) (*Builder, error) {
-	b, err := newBuilder(opts)
+	b, err := newBuilder(opts, false)
 	if err != nil {
 		return nil, &SetupError{err}
 	}
@@ -99,12 +113,14 @@ func (o Options) DestDir() string {
 	return filepath.Join(o.Source, "public")
 }
 
-func newBuilder(opts Options) (*Builder, error) {
+// newBuilder is NewBuilder; oneShot makes a builder for a single build
+// (see Builder.oneShot).
+func newBuilder(opts Options, oneShot bool) (*Builder, error) {
 	opts.Dest = opts.DestDir()
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	b := &Builder{opts: opts, fsys: opts.FS}
+	b := &Builder{opts: opts, fsys: opts.FS, oneShot: oneShot}
 	if opts.BaseURL != "" {
 		u, ok := content.ParseBaseURL(opts.BaseURL)
 		if !ok {
@@ -137,7 +153,7 @@ func newBuilder(opts Options) (*Builder, error) {
 		dir = opts.Source
 	}
 	b.min = newMinifier(false)
-	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir})
+	b.loader = content.NewLoader(b.fsys, content.Options{Drafts: opts.Drafts, Scan: privacyScan, Dir: dir, Once: oneShot})
 	return b, nil
 }
 
@@ -159,22 +175,20 @@ func Build(opts Options) (*Result, error) {
 // removes the unfinished tree and returns ctx.Err(), leaving the previous
 // output as it was.
 func BuildContext(ctx context.Context, opts Options) (*Result, error) {
-	b, err := NewBuilder(opts)
+	b, err := newBuilder(opts, true)
 	if err != nil {
-		return nil, err
+		return nil, &SetupError{err}
 	}
-	b.oneShot = true
 	return b.run(ctx, nil, true)
 }
 
 // Check validates the site as Build does, writing nothing. The error is a
 // *diag.BuildError listing every problem.
 func Check(opts Options) (*Result, error) {
-	b, err := NewBuilder(opts)
+	b, err := newBuilder(opts, true)
 	if err != nil {
-		return nil, err
+		return nil, &SetupError{err}
 	}
-	b.oneShot = true
 	return b.run(context.Background(), nil, false)
 }
 
@@ -204,11 +218,17 @@ type run struct {
 	gen    map[*content.Page]*generated // the generated pages (see addGenerated)
 	outs   []output                     // the extra outputs (see outputs)
 
+	// Made by load or refresh.
+	loaded []*diag.Problem // the problems the loader found
+	dirty  map[string]bool // refreshed: the source paths of the edited pages
 	// Made by plan.
 	global uint64                // hash of what every page shows (see globalHash)
 	colls  [numColls]uint64      // hash of each collection's front matter, by bit (see coll)
 	states map[string]*pageState // by URL: kept from the last build, or made by render
-	todo   []*content.Page       // pages to render
+	// replaced holds, in a refreshed build, the last build's states that
+	// render replaces in states (which is then Builder.state itself).
+	replaced map[string]*pageState
+	todo     []*content.Page // pages to render
 
 	// Made by prepare, render and makeOutputs.
 	outDir string            // the fresh tree of a full build that writes, until swapped in
@@ -238,10 +258,17 @@ func (r *run) build(changed []string) (*Result, error) {
 		changed = nil
 	}
 	defer r.cleanup() // of a build that fails
-	if err := r.load(changed); err != nil {
-		return nil, err
+	refreshed := r.refresh(changed)
+	b.current = false
+	if refreshed {
+		r.planDirty()
+	} else {
+		b.site, b.loaded = nil, nil // (memory: the loader makes the site anew)
+		if err := r.load(changed); err != nil {
+			return nil, err
+		}
+		r.plan()
 	}
-	r.plan()
 	if err := r.prepare(); err != nil {
 		return nil, err
 	}
@@ -290,8 +317,12 @@ func (r *run) prepare() error {
 }
 
 // cleanup removes the fresh tree of a build that failed (finishFull
-// clears outDir once the tree is swapped in).
+// clears outDir once the tree is swapped in), and puts back the states a
+// refreshed build replaced (publish clears replaced).
 func (r *run) cleanup() {
+	if r.replaced != nil {
+		r.restore()
+	}
 	if r.outDir != "" {
 		os.RemoveAll(r.outDir)
 		r.outDir = ""

@@ -169,14 +169,19 @@
 //
 // The privacy lint (package privacy) reads the Markdown pages, site.yaml,
 // every file name, text-like static files (.csv, .tsv, .txt, .ics, .vcf,
-// .json, .yaml, .xml, .rtf and the like, with line and column) and the XML
+// .json, .yaml, .xml, .rtf and the like, with line and column), the XML
 // text of office documents (.docx, .xlsx, .pptx, .odt, .ods, .odp, named by
-// part). It knows BSNs in one run or in groups with spaces, dots or dashes
-// (123456782, 123 456 782, 1234.56.782, 123-456-782), phone numbers with
-// spaces, dashes, slashes, non-breaking hyphens or narrow spaces
-// (06-12345678, 06/12345678, +31 6 1234 5678), and e-mail addresses also
-// with a fullwidth ＠ or a non-ASCII domain. The school's own numbers are
-// allowed in site.yaml, in any notation:
+// part) and the text files of the site's own theme (themes/<thema>/:
+// layouts, translations, .css, .js, .svg). It knows BSNs in one run or in
+// groups with spaces, dots or dashes (123456782, 123 456 782, 1234.56.782,
+// 123-456-782), phone numbers with spaces, dashes, slashes, non-breaking
+// hyphens or narrow spaces (06-12345678, 06/12345678, +31 6 1234 5678) or
+// digit by digit (0 6 1 2 3 4 5 6 7 8), e-mail addresses also with a
+// fullwidth ＠ or a non-ASCII domain, and a name next to a birth date: a
+// full date labelled geboren, geb. or geboortedatum, or with a year a pupil
+// of the school year may be born in (schooljaar minus 25 to minus 8) within
+// 40 characters of two capitalised words ("Sanne de Vries, 12-03-2012").
+// The school's own numbers are allowed in site.yaml, in any notation:
 //
 //	toegestane_domeinen: [onzeschool.nl]
 //	toegestane_nummers: ["0575-123456"]   # also (0575) 12 34 56, +31 575 123456

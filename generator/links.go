@@ -49,13 +49,13 @@ func (r *run) checkAnchors() {
 				for _, id := range frameIDs {
 					set[id] = true
 				}
-				for _, a := range r.states[tp.URL].anchors {
+				for _, a := range r.states[tp.URL].anchorList() {
 					set[a] = true
 				}
 				anchorsOf[al.target] = set
 			}
 			if !set[al.anchor] {
-				r.probs.Errorf(al.from, al.pos[0], al.pos[1], "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, r.states[tp.URL].anchors))
+				r.probs.Errorf(al.from, al.pos[0], al.pos[1], "de link wijst naar #%s in %s, maar daar staat geen kop met dat anker%s", al.anchor, al.target, anchorHint(al.anchor, r.states[tp.URL].anchorList()))
 			}
 		}
 	}
@@ -161,7 +161,9 @@ func (l *linker) Link(dest string, image bool, at markdown.Pos) (string, bool) {
 		return dest, true
 	}
 	target = content.NormalizePath(target)
-	l.st.targets = append(l.st.targets, target)
+	if !l.r.oneShot {
+		l.st.targets = append(l.st.targets, target)
+	}
 	site := l.r.site
 	rel := func(u string) string {
 		r := rootPrefix(l.url) + u

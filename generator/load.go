@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -30,6 +31,7 @@ import (
 func (r *run) load(changed []string) error {
 	site, probs := r.loader.Load(changed)
 	r.probs = probs
+	r.loaded = slices.Clone(probs.Problems())
 	if site == nil {
 		return probs.Err()
 	}
@@ -42,6 +44,7 @@ func (r *run) load(changed []string) error {
 			return err
 		}
 	}
+	r.probs.Add(r.themeWarn...)
 	if r.md == nil || r.raw != site.Settings.RawHTML {
 		r.md = markdown.New(markdown.Options{RawHTML: site.Settings.RawHTML, ReservedIDs: frameIDs})
 		r.raw = site.Settings.RawHTML
@@ -103,7 +106,7 @@ func (r *run) checkStatic() {
 // file by themes/<thema>/) and its minified assets. A mistake in the theme
 // is a problem, and leaves r.theme nil.
 func (r *run) loadTheme() error {
-	r.theme = nil
+	r.theme, r.themeWarn = nil, nil
 	var override fs.FS
 	name := r.site.Settings.Theme
 	dir := "themes/" + name
@@ -118,6 +121,7 @@ func (r *run) loadTheme() error {
 		r.probs.Errorf(content.SettingsPath, line, col, "thema %q bestaat niet: er is geen map themes/%s/; laat thema weg voor het standaardthema", name, name)
 		return nil
 	}
+	r.themeWarn = r.scanTheme(override, dir)
 	o := theme.Options{Dir: dir, Lang: r.site.Settings.Lang}
 	if !r.opts.NoMinify {
 		tm := newMinifier(true)
@@ -186,9 +190,16 @@ func (b *Builder) minifyAsset(t *theme.Theme, name string) ([]byte, error) {
 }
 
 // privacyScan returns the scanner that warns about what looks like pupil
-// data in a source file, for the settings' allowed e-mail domains.
+// data in a source file, for the settings' allowed e-mail domains and
+// numbers, and the birth years of the school year's pupils.
 func privacyScan(s content.Settings) func(path string, src []byte) []*diag.Problem {
 	sc := privacy.New(s.Domains, s.Numbers...)
+	if y := s.YearStart.Year(); !s.YearStart.IsZero() {
+		// Pupils of praktijkonderwijs are 12 to 18, and some stay on:
+		// every year a pupil of this school year may be born in, and a
+		// few more on each side.
+		sc = sc.WithBirthYears(y-25, y-8)
+	}
 	return func(path string, src []byte) []*diag.Problem {
 		var out []*diag.Problem
 		lines := diag.NewLines(src)

@@ -15,17 +15,45 @@ import (
 // when its fingerprint changed: the hash of everything that went into its
 // output the last time, as recorded while it rendered (see recorder).
 
-// pageState is what the builder remembers of one output page between
-// builds: the fingerprint of everything that went into it, what it read of
-// other pages, and what its body said about other pages.
+// pageState is what the builder remembers of one output page once it is
+// written: until the build ends (its anchors, problems and outputs), and
+// for a preview between builds (the fingerprint of everything that went
+// into it, what it read of other pages, and what its body said about
+// other pages). It is kept small: a site of 100,000 pages holds 100,000.
 type pageState struct {
 	fp          uint64
 	reads       coll     // collections the layout read (recorded)
-	targets     []string // source paths the body links to (resolved or not)
+	targets     []string // source paths the body links to (resolved or not); not kept by one-shot builds
 	anchorLinks []anchorLink
-	anchors     []string
-	probs       []*diag.Problem // problems found while rendering it
-	outs        []any           // what each output's Page hook made of it (see outputs)
+	// anchors are the ids of the body's headings, each followed by a
+	// newline (ids hold no white space): one string instead of a slice
+	// of them, read back only for pages that #anker links point to.
+	anchors string
+	probs   []*diag.Problem // problems found while rendering it
+	outs    []any           // what each output's Page hook made of it (see outputs)
+}
+
+// joinAnchors makes pageState.anchors of a body's heading ids.
+func joinAnchors(ids []string) string {
+	n := 0
+	for _, id := range ids {
+		n += len(id) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, id := range ids {
+		b.WriteString(id)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// anchorList returns the heading ids of st.anchors.
+func (st *pageState) anchorList() []string {
+	if st.anchors == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(st.anchors, "\n"), "\n")
 }
 
 // coll is a set of the site's collections of pages, as a layout reads

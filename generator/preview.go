@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"lobsite/generator/content"
@@ -104,7 +105,12 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 			for _, w := range res.Warnings {
 				fmt.Fprintln(logw, w.Error())
 			}
-			fmt.Fprintf(logw, "%s %d van %d pagina's gebouwd in %s\n", time.Now().Format("15:04:05"), res.Rendered, res.Pages, time.Since(start).Round(time.Millisecond))
+			took := time.Since(start).Round(time.Millisecond)
+			if res.Rendered == 0 {
+				fmt.Fprintf(logw, "%s klaar in %s: geen pagina veranderd (%d pagina's)\n", time.Now().Format("15:04:05"), took, res.Pages)
+			} else {
+				fmt.Fprintf(logw, "%s klaar in %s: %d van %d pagina's opnieuw gebouwd\n", time.Now().Format("15:04:05"), took, res.Rendered, res.Pages)
+			}
 		}
 		srv.Reload()
 	}
@@ -114,6 +120,9 @@ func Preview(ctx context.Context, opts PreviewOptions) error {
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("poort %s is al in gebruik (draait lobsite serve al in een ander venster?); sluit dat af of kies een andere poort, zoals --addr 127.0.0.1:1314", opts.Addr)
+		}
 		return fmt.Errorf("kan niet luisteren op %s (%v); geef --addr als host:poort, zoals 127.0.0.1:1313", opts.Addr, unwrapNetError(err))
 	}
 	defer ln.Close()

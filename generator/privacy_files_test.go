@@ -54,6 +54,7 @@ func TestPrivacyLintStaticFiles(t *testing.T) {
 		"content/handboek/lijst.docx":         zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document><w:t>BSN</w:t><w:t>123-456-782</w:t></w:document>"}),
 		"content/handboek/cijfers.xlsx":       zipOf(t, map[string]string{"xl/sharedStrings.xml": "<sst><si><t>kind@thuis.example</t></si></sst>"}),
 		"content/handboek/bel 0612345678.pdf": []byte("%PDF-1.4"),
+		"content/handboek/jarigen.txt":        []byte("Klas 1A\nSanne de Vries 14-05-2013\nbel 0 6 1 2 3 4 5 6 7 8\n"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
@@ -77,6 +78,8 @@ func TestPrivacyLintStaticFiles(t *testing.T) {
 		"content/handboek/afspraken.ics:2:17: waarschuwing: dit lijkt op een telefoonnummer",
 		"content/handboek/bel 0612345678.pdf: waarschuwing: de bestandsnaam: dit lijkt op een telefoonnummer",
 		"content/handboek/cijfers.xlsx: waarschuwing: in xl/sharedStrings.xml: dit lijkt op een e-mailadres buiten de toegestane domeinen",
+		"content/handboek/jarigen.txt:2:1: waarschuwing: dit lijkt op een naam met een geboortedatum",
+		"content/handboek/jarigen.txt:3:5: waarschuwing: dit lijkt op een telefoonnummer",
 		"content/handboek/klaslijst.csv:2:12: waarschuwing: dit lijkt op een BSN",
 		"content/handboek/klaslijst.csv:2:22: waarschuwing: dit lijkt op een telefoonnummer",
 		"content/handboek/lijst.docx: waarschuwing: in word/document.xml: dit lijkt op een BSN",
@@ -90,5 +93,60 @@ func TestPrivacyLintStaticFiles(t *testing.T) {
 	var be *diag.BuildError
 	if !errors.As(err, &be) {
 		t.Errorf("--strict: %v; want the build to fail", err)
+	}
+}
+
+// TestPrivacyLintThemeFiles: a site's own theme is published as much as its
+// pages, so what looks like pupil data in themes/<thema>/ is a warning at
+// its position; an incremental build that keeps the theme reports it
+// again.
+func TestPrivacyLintThemeFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	site := filepath.Join(dir, "content", "site.yaml")
+	settings, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"content/site.yaml":              append(settings, "thema: school\n"...),
+		"themes/school/assets/style.css": []byte("body { color: #222; }\n/* beheer: 06-12345678 */\n"),
+		"themes/school/LEESMIJ.txt":      []byte("Vragen? Mail naar\njan.ouder@thuis.example\n"),
+		"themes/school/assets/logo.png":  []byte("\x89PNG 123456782"),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{
+		"themes/school/LEESMIJ.txt:2:1: waarschuwing: dit lijkt op een e-mailadres buiten de toegestane domeinen",
+		"themes/school/assets/style.css:2:12: waarschuwing: dit lijkt op een telefoonnummer",
+	}
+	b, err := NewBuilder(Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, changed := range [][]string{nil, {"content/_index.md"}} {
+		res, err := b.Build(changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range res.Warnings {
+			msg := w.Msg
+			if i := strings.Index(msg, "("); i >= 0 {
+				msg = msg[:i]
+			}
+			got = append(got, strings.TrimSpace(w.Error()[:len(w.Error())-len(w.Msg)]+msg))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("build %d: warnings:\n%s\nwant:\n%s", i+1, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -58,14 +58,15 @@ func (r *run) outputs() []output {
 	}
 }
 
-// pageOutputs runs the outputs' Page hooks for p into st.
-func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte) {
+// pageOutputs runs the outputs' Page hooks for p into st; anchors are
+// the ids of the body's headings.
+func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte, anchors []string) {
 	for i, o := range r.outs {
 		if o.Page != nil {
 			if st.outs == nil {
 				st.outs = make([]any, len(r.outs))
 			}
-			st.outs[i] = o.Page(p, body, st.anchors)
+			st.outs[i] = o.Page(p, body, anchors)
 		}
 	}
 }
@@ -140,6 +141,9 @@ func (r *run) publish(res *Result) error {
 	}
 	r.state = r.states
 	r.built = true
+	r.replaced = nil
+	r.keepSite()
+	r.current = true
 	return nil
 }
 
@@ -195,6 +199,9 @@ func (r *run) finishIncremental() (written, removed int, err error) {
 		written++
 	}
 	for u := range r.state {
+		if r.replaced != nil {
+			break // refreshed: the same pages, the same map
+		}
 		if _, ok := r.states[u]; !ok {
 			if err := removeOutput(dest, outFile(dest, u)); err == nil {
 				removed++

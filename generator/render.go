@@ -34,6 +34,26 @@ type scratch struct {
 	md, min, out bytes.Buffer
 }
 
+// maxScratch is the most memory a scratch buffer keeps for the next page.
+// A list page of a large site (every exercise as a card) is tens of
+// megabytes; a worker that kept buffers of that size for the rest of the
+// build would hold them as live heap, which the collector scans and the
+// heap goal multiplies (see tuneGC in cmd/lobsite). Typical pages are
+// far smaller.
+const maxScratch = 1 << 20
+
+// shrink lets go of the buffers a page made larger than maxScratch.
+func (s *scratch) shrink() {
+	if cap(s.src) > maxScratch {
+		s.src = nil
+	}
+	for _, b := range []*bytes.Buffer{&s.md, &s.min, &s.out} {
+		if b.Cap() > maxScratch {
+			*b = bytes.Buffer{}
+		}
+	}
+}
+
 // layout is the theme's layout for p: its kind, or lijst-<map> for the
 // list page of a folder when the theme has that.
 func (r *run) layout(p *content.Page) string {
@@ -88,6 +108,7 @@ func (r *run) render() error {
 				page = bytes.Clone(s.out.Bytes())
 			}
 			results[i] = out{st, page, err}
+			s.shrink()
 		}
 	})
 	if err := r.ctx.Err(); err != nil {
@@ -148,6 +169,7 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		src = g.Body
 	}
 	var body string
+	var anchors []string
 	if src != nil && src.Path != "" {
 		text, err := r.loader.ReadBody(src, s.src)
 		s.src = text[:0]
@@ -163,9 +185,11 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		}
 		l := &linker{r: r, page: src, url: p.URL, st: st}
 		s.md.Reset()
-		if st.anchors, err = r.md.RenderTo(&s.md, text, l); err != nil {
+		anchors, err = r.md.RenderTo(&s.md, text, l)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src.Path, err)
 		}
+		st.anchors = joinAnchors(anchors)
 		if g != nil {
 			st.probs, st.anchorLinks = nil, nil // reported for the source page
 		}
@@ -185,9 +209,9 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		if html.Len() > 0 {
 			body = unsafe.String(&html.Bytes()[0], html.Len())
 		}
-		r.pageOutputs(p, st, html.Bytes())
+		r.pageOutputs(p, st, html.Bytes(), anchors)
 	} else {
-		r.pageOutputs(p, st, nil)
+		r.pageOutputs(p, st, nil, nil)
 	}
 	v := r.newView(p, body)
 	if err := r.theme.Execute(out, r.layout(p), v); err != nil {

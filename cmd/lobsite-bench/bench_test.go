@@ -19,7 +19,8 @@ func TestMain(m *testing.M) {
 // TestBenchCommand runs the documented benchmark command end to end on two
 // tiny sizes: it builds lobsite, writes both corpora, runs floor and
 // lobsite as processes, and prints the README's table with a row per size,
-// the CPU ratio, the linearity line and the machine line.
+// the CPU ratio, the CPU per page, the linearity line and the machine line;
+// then, with -edits, the edit-to-reload table from lobsite serve.
 func TestBenchCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two sites several times over (seconds); skipped with -short")
@@ -27,14 +28,16 @@ func TestBenchCommand(t *testing.T) {
 	t.Setenv("LOBSITE_BENCH_ALS_PROGRAMMA", "1")
 	work := t.TempDir()
 	var out, errOut bytes.Buffer
-	if code := run([]string{"-sizes", "10,20", "-runs", "2", "-work", work}, &out, &errOut); code != 0 {
+	if code := run([]string{"-sizes", "10,20", "-runs", "2", "-work", work, "-edits", "3"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
 	}
 	table := out.String()
 	for _, re := range []string{
-		`(?m)^\| opdrachten \| CPU s vloer \| CPU s lobsite \| CPU lobsite/vloer \| wandtijd s vloer \| wandtijd s lobsite \| piek MB vloer \| piek MB lobsite \|$`,
-		`(?m)^\| 10 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \|$`,
-		`(?m)^\| 20 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \|$`,
+		`(?m)^\| opdrachten \| CPU s vloer \| CPU s lobsite \| CPU lobsite/vloer \| wandtijd s vloer \| wandtijd s lobsite \| piek MB vloer \| piek MB lobsite \| µs CPU/pagina vloer \| µs CPU/pagina lobsite \|$`,
+		`(?m)^\| 10 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \| \d+ \| \d+ \|$`,
+		`(?m)^\| 20 \| \d+\.\d\d \| \d+\.\d\d \| (\d+\.\d\d×|–) \| \d+\.\d\d \| \d+\.\d\d \| \d+ \| \d+ \| \d+ \| \d+ \|$`,
+		`(?m)^\| 10 \| 3 \| \d+\.\d \| \d+\.\d \| \d+\.\d \|$`,
+		`(?m)^\| 20 \| 3 \| \d+\.\d \| \d+\.\d \| \d+\.\d \|$`,
 		`(?m)^Wandtijd 20 t\.o\.v\. 10 opdrachten: vloer .*×, lobsite .*× \(lineair: 2\.00×\)\.$`,
 		`(?m)^Mediaan van 2 runs; .* Machine: \d+ CPU's`,
 	} {
@@ -42,7 +45,8 @@ func TestBenchCommand(t *testing.T) {
 			t.Errorf("table does not match %s:\n%s", re, table)
 		}
 	}
-	// The outputs of the runs are gone; the corpora and the binary stay.
+	// The outputs of the runs are gone; the corpora (with the marks that
+	// they are complete) and the binary stay.
 	entries, err := os.ReadDir(work)
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +55,7 @@ func TestBenchCommand(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if got := len(names); got != 3 {
-		t.Errorf("work folder holds %v, want bin, corpus-10 and corpus-20", names)
+	if got := len(names); got != 5 {
+		t.Errorf("work folder holds %v, want bin, corpus-10(.klaar) and corpus-20(.klaar)", names)
 	}
 }

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work DIR] [-lobsite PATH]
+//	go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work DIR] [-lobsite PATH] [-edits N]
 //	lobsite-bench floor SRC DEST
 //
 // See the -h text (usageText) for what is measured and how.
@@ -33,8 +33,11 @@ const usageText = `lobsite-bench meet hoe snel lobsite een groot, kunstmatig han
 vergeleken met een "vloer": het minste werk dat elke Markdown-naar-HTML-bouw moet doen.
 
 Gebruik:
-  go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work MAP] [-lobsite PAD]
+  go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work MAP] [-lobsite PAD] [-edits N]
   lobsite-bench floor BRON DOEL
+
+  Grote sites alleen op verzoek: -sizes 1000,10000,30000,100000 (100.000 opdrachten
+  kost minuten per run; 'go test' bouwt nooit meer dan 10.000).
 
 Wat het doet:
   1. Bouwt met 'go build' ./cmd/lobsite in MAP/bin (niet als -lobsite is gegeven).
@@ -42,6 +45,8 @@ Wat het doet:
   2. Maakt per grootte n een kunstmatig handboek (pakket generator/corpus):
      n opdrachten, n/10 kalenderactiviteiten, 5 competenties, 7 kernvragen, 4 modellen,
      8 sectoren en de _index.md-bestanden; dezelfde n geeft steeds dezelfde bestanden.
+     Een corpus dat al in MAP staat (MAP/corpus-N met MAP/corpus-N.klaar) wordt
+     hergebruikt, niet opnieuw geschreven.
   3. Draait per grootte, om en om, -runs keer elk als los proces:
        (a) de vloer:  lobsite-bench floor BRON DOEL
        (b) lobsite:   lobsite build --source BRON --dest DOEL
@@ -50,11 +55,19 @@ Wat het doet:
      CPU-tijd (user + sys), wandkloktijd en piekgeheugen (maximale RSS). Op Linux telt
      het piekgeheugen van een kindproces dat van lobsite-bench zelf mee (ca. 8 MB): een
      kleinere waarde kan de tabel niet tonen.
-  4. Schrijft op stdout een Markdown-tabel met de medianen per grootte (de CPU-
+  4. Met -edits N (N > 0) daarna per grootte de bewerking-tot-herladen-meting:
+     start 'lobsite serve' op het corpus, luistert naar de herlaad-gebeurtenissen
+     zoals een browser (Server-Sent Events), en schrijft N keer een opdracht met een
+     extra regel tekst (een bewerking van de tekst, niet van de front matter). Gemeten
+     per bewerking: de tijd van het schrijven tot de gebeurtenis binnen is, en (op
+     Linux) de CPU-tijd die het serve-proces in die tijd gebruikte.
+  5. Schrijft op stdout een Markdown-tabel met de medianen per grootte (de CPU-
      verhouding is de mediaan van de verhoudingen per paar: een vloer-run en de
      lobsite-run direct erna; zo telt een machine die tijdens de meting sneller of
-     trager wordt voor beide kanten mee), de verhouding van de wandtijd tussen de grootste en de kleinste grootte (lineair = verhouding
-     van de groottes) en een regel over de machine. Voortgang gaat naar stderr.
+     trager wordt voor beide kanten mee), de CPU-tijd per pagina (per Markdown-bestand)
+     in microseconden, de verhouding van de wandtijd tussen de grootste en de kleinste
+     grootte (lineair = verhouding van de groottes) en een regel over de machine; met
+     -edits een tweede tabel met mediaan en 90e percentiel. Voortgang gaat naar stderr.
   Mislukt een proces, dan toont lobsite-bench de uitvoer ervan en stopt met code 1.
 
   Een gewone schijf meet ook de schijf mee (terugschrijven, journaal). Voor stabiele
@@ -78,6 +91,7 @@ type config struct {
 	runs    int    // runs per size and per program
 	work    string // folder for corpora, outputs and the lobsite binary; "" means a temporary one
 	lobsite string // prebuilt lobsite binary; "" means go build ./cmd/lobsite
+	edits   int    // edits per size for the edit-to-reload measurement; 0: none
 }
 
 func main() {
@@ -126,6 +140,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.IntVar(&cfg.runs, "runs", 3, "aantal runs per grootte en per programma (de tabel toont de mediaan)")
 	fset.StringVar(&cfg.work, "work", "", "werkmap voor corpora (MAP/corpus-N), uitvoer (MAP/uit-*) en programma's (MAP/bin); blijft staan en een volgende run hergebruikt de corpora (standaard: een tijdelijke map die na afloop wordt verwijderd)")
 	fset.StringVar(&cfg.lobsite, "lobsite", "", "pad naar een al gebouwd lobsite-programma, in plaats van 'go build ./cmd/lobsite'")
+	fset.IntVar(&cfg.edits, "edits", 0, "aantal bewerkingen per grootte voor de meting bewerking-tot-herladen met 'lobsite serve' (0: niet meten)")
 	if err := fset.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -138,6 +153,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.runs < 1 {
 		return config{}, fmt.Errorf("-runs moet minstens 1 zijn, niet %d", cfg.runs)
+	}
+	if cfg.edits < 0 {
+		return config{}, fmt.Errorf("-edits mag niet negatief zijn, niet %d", cfg.edits)
 	}
 	return cfg, nil
 }
@@ -165,6 +183,7 @@ type sample struct {
 // row is one table row: the medians for one corpus size.
 type row struct {
 	n              int
+	pages          int // Markdown files in the corpus: the pages both programs make
 	floor, lobsite sample
 	// cpuRatio is the median over the runs of lobsite's CPU time divided
 	// by that of the floor run just before it; 0 when there is none.
@@ -211,13 +230,15 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 	// not fill the disk (or, on tmpfs, the memory).
 	defer os.RemoveAll(out)
 	var rows []row
+	var edits []editRow
 	for _, n := range cfg.sizes {
-		// Rewriting an existing corpus in place gives the same files (same n,
-		// same bytes) without deleting any.
-		src := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
-		fmt.Fprintf(stderr, "n=%d: corpus schrijven naar %s\n", n, src)
-		if err := corpus.Write(src, n); err != nil {
-			return fmt.Errorf("corpus schrijven: %w", err)
+		src, err := writeCorpus(work, n, stderr)
+		if err != nil {
+			return err
+		}
+		pages, err := countPages(src)
+		if err != nil {
+			return err
 		}
 		var floors, lobsites []sample
 		for i := range cfg.runs {
@@ -236,10 +257,57 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 			floors = append(floors, f)
 			lobsites = append(lobsites, l)
 		}
-		rows = append(rows, row{n: n, floor: medianSample(floors), lobsite: medianSample(lobsites), cpuRatio: pairedRatio(floors, lobsites)})
+		rows = append(rows, row{n: n, pages: pages, floor: medianSample(floors), lobsite: medianSample(lobsites), cpuRatio: pairedRatio(floors, lobsites)})
+		if cfg.edits > 0 {
+			fmt.Fprintf(stderr, "n=%d: %d bewerkingen in lobsite serve\n", n, cfg.edits)
+			e, err := editBench(lobsite, src, filepath.Join(out, fmt.Sprintf("%d-serve", n)), cfg.edits)
+			if err != nil {
+				return fmt.Errorf("bewerking tot herladen, n=%d: %w", n, err)
+			}
+			e.n = n
+			edits = append(edits, e)
+		}
 	}
 	writeTable(stdout, rows, cfg.runs, machine())
+	if len(edits) > 0 {
+		fmt.Fprintln(stdout)
+		writeEditTable(stdout, edits)
+	}
 	return nil
+}
+
+// writeCorpus writes the corpus of n exercises into work/corpus-<n>, unless
+// an earlier run finished writing it there (work/corpus-<n>.klaar), and
+// returns its folder.
+func writeCorpus(work string, n int, stderr io.Writer) (string, error) {
+	src := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
+	done := src + ".klaar"
+	if _, err := os.Stat(done); err == nil {
+		fmt.Fprintf(stderr, "n=%d: corpus in %s hergebruikt\n", n, src)
+		return src, nil
+	}
+	// Rewriting an existing corpus in place gives the same files (same n,
+	// same bytes) without deleting any.
+	fmt.Fprintf(stderr, "n=%d: corpus schrijven naar %s\n", n, src)
+	if err := corpus.Write(src, n); err != nil {
+		return "", fmt.Errorf("corpus schrijven: %w", err)
+	}
+	if err := os.WriteFile(done, []byte("lobsite-bench schreef dit corpus helemaal\n"), 0o644); err != nil {
+		return "", err
+	}
+	return src, nil
+}
+
+// countPages counts the Markdown files under src/content.
+func countPages(src string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			n++
+		}
+		return err
+	})
+	return n, err
 }
 
 // goBuild builds lobsite into the folder bin. It must run inside the
@@ -324,18 +392,25 @@ func ratio(a, b float64) string {
 // writeTable prints the Markdown table of rows, the wall-time ratio between
 // the largest and the smallest size, and the machine line.
 func writeTable(w io.Writer, rows []row, runs int, machine string) {
-	fmt.Fprintln(w, "| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite |")
-	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite | µs CPU/pagina vloer | µs CPU/pagina lobsite |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	perPage := func(r row, s sample) string {
+		if r.pages == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%.0f", float64(s.cpu.Microseconds())/float64(r.pages))
+	}
 	for _, r := range rows {
 		pairs := "–"
 		if r.cpuRatio > 0 {
 			pairs = fmt.Sprintf("%.2f×", r.cpuRatio)
 		}
-		fmt.Fprintf(w, "| %d | %.2f | %.2f | %s | %.2f | %.2f | %.0f | %.0f |\n",
+		fmt.Fprintf(w, "| %d | %.2f | %.2f | %s | %.2f | %.2f | %.0f | %.0f | %s | %s |\n",
 			r.n, r.floor.cpu.Seconds(), r.lobsite.cpu.Seconds(),
 			pairs,
 			r.floor.wall.Seconds(), r.lobsite.wall.Seconds(),
-			float64(r.floor.peakKiB)/1024, float64(r.lobsite.peakKiB)/1024)
+			float64(r.floor.peakKiB)/1024, float64(r.lobsite.peakKiB)/1024,
+			perPage(r, r.floor), perPage(r, r.lobsite))
 	}
 	fmt.Fprintln(w)
 	if len(rows) >= 2 {

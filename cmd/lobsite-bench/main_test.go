@@ -141,15 +141,15 @@ func TestMedian(t *testing.T) {
 func TestWriteTable(t *testing.T) {
 	s := time.Second
 	rows := []row{
-		{n: 10000, floor: sample{cpu: 8 * s, wall: 5 * s, peakKiB: 40 * 1024}, lobsite: sample{cpu: 12 * s, wall: 6 * s, peakKiB: 100 * 1024}, cpuRatio: 1.5},
+		{n: 10000, pages: 11000, floor: sample{cpu: 8 * s, wall: 5 * s, peakKiB: 40 * 1024}, lobsite: sample{cpu: 12 * s, wall: 6 * s, peakKiB: 100 * 1024}, cpuRatio: 1.5},
 		{n: 1000, floor: sample{cpu: s, wall: s / 2, peakKiB: 20 * 1024}, lobsite: sample{cpu: 3 * s / 2, wall: s / 2, peakKiB: 30 * 1024}, cpuRatio: 1.456},
 	}
 	var b bytes.Buffer
 	writeTable(&b, rows, 3, "2 CPU's (X), linux/amd64, go1.26.8")
-	want := `| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite |
-|---:|---:|---:|---:|---:|---:|---:|---:|
-| 10000 | 8.00 | 12.00 | 1.50× | 5.00 | 6.00 | 40 | 100 |
-| 1000 | 1.00 | 1.50 | 1.46× | 0.50 | 0.50 | 20 | 30 |
+	want := `| opdrachten | CPU s vloer | CPU s lobsite | CPU lobsite/vloer | wandtijd s vloer | wandtijd s lobsite | piek MB vloer | piek MB lobsite | µs CPU/pagina vloer | µs CPU/pagina lobsite |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| 10000 | 8.00 | 12.00 | 1.50× | 5.00 | 6.00 | 40 | 100 | 727 | 1091 |
+| 1000 | 1.00 | 1.50 | 1.46× | 0.50 | 0.50 | 20 | 30 | – | – |
 
 Wandtijd 10000 t.o.v. 1000 opdrachten: vloer 10.00×, lobsite 12.00× (lineair: 10.00×).
 Mediaan van 3 runs; CPU lobsite/vloer is de mediaan van de verhoudingen per paar (vloer en lobsite direct na elkaar). Machine: 2 CPU's (X), linux/amd64, go1.26.8.
@@ -222,5 +222,52 @@ func TestRunArgs(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("run(%q) schreef op stdout: %q", tc.args, out.String())
 		}
+	}
+}
+
+func TestWriteEditTable(t *testing.T) {
+	ms := time.Millisecond
+	var lat []time.Duration
+	for i := 1; i <= 10; i++ {
+		lat = append(lat, time.Duration(i)*ms)
+	}
+	var b bytes.Buffer
+	writeEditTable(&b, []editRow{
+		{n: 1000, latency: lat, cpu: []time.Duration{3 * ms, 5 * ms, 4 * ms}},
+		{n: 10000, latency: []time.Duration{20 * ms}},
+	})
+	want := `| opdrachten | bewerkingen | bewerking tot herladen, mediaan ms | 90e percentiel ms | CPU ms per bewerking (mediaan) |
+|---:|---:|---:|---:|---:|
+| 1000 | 10 | 5.5 | 9.0 | 4.0 |
+| 10000 | 1 | 20.0 | 20.0 | – |
+`
+	if !strings.HasPrefix(b.String(), want) {
+		t.Errorf("tabel:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestServeURL(t *testing.T) {
+	u, err := serveURL(strings.NewReader("iets\nVoorbeeld op http://127.0.0.1:4321/ (stoppen: Ctrl-C)\n"))
+	if err != nil || u != "http://127.0.0.1:4321/" {
+		t.Errorf("serveURL = %q, %v", u, err)
+	}
+	if _, err := serveURL(strings.NewReader("fout\n")); err == nil {
+		t.Error("serveURL without the line: no error")
+	}
+}
+
+func TestWriteCorpusReused(t *testing.T) {
+	work := t.TempDir()
+	var log bytes.Buffer
+	src, err := writeCorpus(work, 3, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := countPages(src)
+	if err != nil || n < 3 {
+		t.Fatalf("countPages = %d, %v", n, err)
+	}
+	if _, err := writeCorpus(work, 3, &log); err != nil || !strings.Contains(log.String(), "hergebruikt") {
+		t.Errorf("second writeCorpus: %v, log %q", err, log.String())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"lobsite/generator/rollover"
@@ -70,7 +71,11 @@ func parseArgs(fs *flag.FlagSet, args []string, lo, hi int) ([]string, int, bool
 		args = fs.Args()[1:]
 	}
 	if len(rest) < lo || len(rest) > hi {
-		fmt.Fprintf(out, "lobsite %s: verkeerd aantal argumenten\n\n", fs.Name())
+		fmt.Fprintf(out, "lobsite %s: verkeerd aantal argumenten\n", fs.Name())
+		if fs.Name() == "new" && len(rest) > hi {
+			fmt.Fprintf(out, "Een naam met spaties zet je tussen aanhalingstekens: lobsite new %s %q\n", rest[0], strings.Join(rest[1:], " "))
+		}
+		fmt.Fprintln(out)
 		fs.Usage()
 		return nil, 2, false
 	}

@@ -35,13 +35,13 @@ Gebruik:
   lobsite <opdracht> [opties]
 
 Opdrachten:
-  build     bouw de site in public/ (of --dest)
-  check     controleer de inhoud zonder iets te schrijven
-  serve     bekijk de site live in de browser terwijl je schrijft
-  init      begin een nieuw handboek in een lege map
-  new       maak een nieuwe pagina: lobsite new opdracht "Mijn netwerk"
+  build       bouw de site in public/ (of --dest)
+  check       controleer de inhoud zonder iets te schrijven
+  serve       bekijk de site live in de browser terwijl je schrijft
+  init        begin een nieuw handboek in een lege map
+  new         maak een nieuwe pagina: lobsite new opdracht "Mijn netwerk"
   schooljaar  schuif alle datums door naar een nieuw schooljaar: lobsite schooljaar 2027-2028
-  version   toon de versie
+  version     toon de versie
 
 Typ 'lobsite <opdracht> -h' voor de opties van een opdracht.
 Afsluitcodes: 0 gelukt, 1 fouten in de inhoud (of het thema, of lezen en schrijven
@@ -357,16 +357,32 @@ func signalContext() (context.Context, context.CancelFunc) {
 func watchSignals(ch <-chan os.Signal, exit func()) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
+	// A signal that comes after stop does nothing, also when select picks
+	// it over the closed stopped: after a receive, stopped is looked at
+	// first.
+	isStopped := func() bool {
+		select {
+		case <-stopped:
+			return true
+		default:
+			return false
+		}
+	}
 	go func() {
 		select {
 		case <-ch:
+			if isStopped() {
+				return
+			}
 			cancel()
 		case <-stopped:
 			return
 		}
 		select {
 		case <-ch:
-			exit()
+			if !isStopped() {
+				exit()
+			}
 		case <-stopped:
 		}
 	}()

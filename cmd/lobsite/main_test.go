@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -149,10 +150,16 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(notOurs, "brief.docx"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
 	tests := []struct {
 		args []string
 		want string // in stderr
 	}{
+		{[]string{"serve", "--source", dir, "--addr", busy.Addr().String()}, "is al in gebruik (draait lobsite serve al in een ander venster?); sluit dat af of kies een andere poort"},
 		{nil, "Gebruik:"},
 		{[]string{"bouw"}, `onbekende opdracht "bouw"`},
 		{[]string{"build", "--source", dir, "extra"}, `onverwacht argument "extra"`},
@@ -168,6 +175,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", notOurs}, "is niet door lobsite gemaakt"},
 		{[]string{"serve", "--source", dir, "--addr", "127.0.0.1:0", "--dest", filepath.Join(dir, "themes", "x")}, "ligt in themes/ van de bronmap"},
 		{[]string{"version", "extra"}, `onverwacht argument "extra"`},
+		{[]string{"init", filepath.Join(notOurs, "brief.docx")}, "is een bestand, geen map"},
+		{[]string{"schooljaar", "2027-2028", "--source", filepath.Join(dir, "bestaat-niet")}, "staat geen content/site.yaml"},
+		{[]string{"schooljaar", "2400-2401", "--source", dir}, "ligt meer dan 100 jaar van 2026-2027"},
+		{[]string{"schooljaar", "1900-1901", "--source", dir}, "geef een schooljaar dichterbij, zoals 2027-2028"},
+		{[]string{"new", "pagina", "Uitje", "--map", "Kalender", "--source", dir}, "in content/kalender/ staan pagina's van de soort activiteit"},
+		{[]string{"new", "opdracht", "Mijn", "netwerk", "--source", dir}, `Een naam met spaties zet je tussen aanhalingstekens: lobsite new opdracht "Mijn netwerk"`},
 	}
 	for _, tt := range tests {
 		code, _, stderr := lobsite(tt.args...)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"lobsite/generator/diag"
@@ -18,6 +20,10 @@ func cmdSchoolYear(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	rest, code, ok := parseArgs(fs, args, 1, 1)
 	if !ok {
 		return code
+	}
+	if _, err := os.Stat(filepath.Join(*source, "content", "site.yaml")); err != nil {
+		fmt.Fprintf(stderr, "lobsite schooljaar: in %s staat geen content/site.yaml; geef met --source de map van het handboek\nEr is niets veranderd.\n", *source)
+		return 2
 	}
 	plan, err := rollover.Prepare(*source, rest[0])
 	var ue *rollover.UsageError

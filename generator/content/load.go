@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"hash/maphash"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -77,6 +78,10 @@ type Options struct {
 	// Dir, when the FS is a folder on disk (os.DirFS), is that folder. Symbolic
 	// links are then resolved on disk and refused when they point outside it.
 	Dir string
+	// Once says the Loader loads one time only (a build, a check): it then
+	// keeps no parse between loads, and the Site holds the parsed pages
+	// themselves instead of copies, so a large site is in memory once.
+	Once bool
 }
 
 // Loader reads a site folder through an fs.FS. It keeps the parse of every
@@ -269,16 +274,58 @@ func (l *Loader) Load(changed []string) (*Site, *diag.List) {
 			site.leave(p, LeftBroken)
 			continue
 		}
-		pg := r.page.clone()
+		pg := r.page
+		if !l.opts.Once {
+			// resolve fills the copy's cross-links; the parse stays
+			// as it was for the next Load.
+			pg = pg.clone()
+		}
 		if pg.Draft && !l.opts.Drafts {
 			site.leave(p, LeftDraft)
 			continue
 		}
 		pages = append(pages, pg)
 	}
+	if l.opts.Once {
+		l.cache = map[string]*parsed{}
+	}
 	site.addPages(pages, dirs, probs)
 	site.resolve(probs)
 	return site, probs
+}
+
+// Refresh re-reads the Markdown file at source path p (slash-separated,
+// relative to the site folder), which the last Load put into site, after
+// an edit that may have changed only its body: a preview's most common
+// rebuild, which need not walk the folders or cross-link the pages again.
+// When the file's front matter is byte for byte what it was and neither
+// its last parse nor this one has a problem, Refresh updates the page in
+// site (the body's hash and offset) and the Loader's parse, and reports
+// true: the site is then what Load would make of the same files. Otherwise
+// it changes nothing and reports false, and the caller must Load with p
+// among the changed paths. A Loader made with Options.Once cannot refresh.
+func (l *Loader) Refresh(site *Site, p string) bool {
+	p = NormalizePath(p)
+	old := l.cache[p]
+	sp := site.ByPath[p]
+	if l.opts.Once || old == nil || old.page == nil || len(old.probs) > 0 || sp == nil || sp.Path != p {
+		return false
+	}
+	if l.opts.Dir != "" {
+		// Still a plain file: a symbolic link or anything else is Load's
+		// to judge.
+		info, err := os.Lstat(filepath.Join(l.opts.Dir, filepath.FromSlash(l.real[p])))
+		if err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	now, _ := l.parseFile(p, nil)
+	if now.page == nil || len(now.probs) > 0 || now.page.MetaHash != old.page.MetaHash || now.page.Draft != old.page.Draft {
+		return false
+	}
+	l.cache[p] = now
+	sp.BodyStart, sp.BodyHash, sp.FrontLine = now.page.BodyStart, now.page.BodyHash, now.page.FrontLine
+	return true
 }
 
 // inside reports whether the symbolic link at p resolves to a path inside

@@ -35,8 +35,9 @@ func phoneDigits(written string) string {
 // minDigits is the fewest digits any BSN or phone number has.
 const minDigits = 9
 
-// maxGroups is the most digit groups a number can have (06 12 34 56 78).
-const maxGroups = 6
+// maxGroups is the most digit groups a number can have: ten, for a phone
+// number written digit by digit (0 6 1 2 3 4 5 6 7 8).
+const maxGroups = 10
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -307,6 +308,19 @@ func layout(text []byte, g *groups, k, mode, area int) Kind {
 		}
 		return 0
 	}
+	if spelled(g, lens[:k]) {
+		var d [10]byte
+		for j := 0; j < k; j++ {
+			d[j] = text[g.start[j]]
+		}
+		switch {
+		case k == 10 && d[0] == '0' && d[1] != '0' && string(d[:]) != "0123456789":
+			return Phone
+		case k == 9 && elfproef(d[:9]):
+			return BSN
+		}
+		return 0
+	}
 	if k == 1 {
 		switch lens[0] {
 		case 10:
@@ -335,6 +349,23 @@ func layout(text []byte, g *groups, k, mode, area int) Kind {
 		}
 	}
 	return 0
+}
+
+// spelled reports whether the groups of g with lengths lens are a number
+// written digit by digit: nine or ten groups of one digit, one kind of
+// separator between them, and no more digits after the last (a scale "0 1
+// 2 … 10" is not a number).
+func spelled(g *groups, lens []int) bool {
+	k := len(lens)
+	if k < 9 || k != g.n {
+		return false
+	}
+	for j, l := range lens {
+		if l != 1 || j > 0 && j < k-1 && g.sep[j] != g.sep[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // subscriber reports whether groups from..len(lens)-1 of g form a subscriber

@@ -4,7 +4,7 @@
 // of pupils and parents belong in the pupil administration, under the AVG
 // (GDPR), not in the handbook.
 //
-// A Scanner reports three kinds of findings, each with byte offsets into the
+// A Scanner reports four kinds of findings, each with byte offsets into the
 // scanned text:
 //
 //   - BSN: a burgerservicenummer of 9 digits that passes the 11-proef
@@ -21,6 +21,13 @@
 //   - Email: an e-mail address whose domain is not one of the allowed
 //     domains or a subdomain of one (compared case-insensitively). Reserved
 //     domains such as example.org are not allowed unless listed.
+//   - BirthDate: a full date (12-03-2012, 12/3/2012, 12.03.2012, 2012-03-12,
+//     12 maart 2012) labelled as a birth date (geboren, geb.,
+//     geboortedatum, jarig, born, date of birth in the 40 bytes before it on
+//     its line), or with a year a pupil may be born in (WithBirthYears)
+//     within 40 bytes of what looks like a name: two capitalised words,
+//     tussenvoegsels between ("Sanne de Vries", "Mo el Amrani"), not a
+//     weekday or a month. The finding spans the name or label and the date.
 //
 // A number is only reported when it stands on its own: not glued to letters
 // or digits, not part of a longer number joined by '-', '.', ',' or ':'
@@ -33,7 +40,10 @@
 //
 // Scanning is fast when there is nothing to find: text without '@' and
 // without a stretch of at least 9 digits (with only separators between them)
-// is passed over in one loop over its bytes.
+// is passed over in one loop over its bytes, and dates are only looked for
+// where "19" or "20" stands. A number may also be written digit by digit
+// (0 6 1 2 3 4 5 6 7 8, one kind of separator, nothing after it): ten digits
+// as a phone number, nine passing the 11-proef as a BSN.
 package privacy
 
 import (
@@ -52,6 +62,8 @@ const (
 	Phone
 	// Email is an e-mail address outside the allowed domains.
 	Email
+	// BirthDate is a date next to a name, or labelled as a birth date.
+	BirthDate
 )
 
 // String returns the Dutch name of the kind, as used in messages:
@@ -64,6 +76,8 @@ func (k Kind) String() string {
 		return "telefoonnummer"
 	case Email:
 		return "e-mailadres"
+	case BirthDate:
+		return "geboortedatum"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -87,6 +101,8 @@ func (f Finding) Message() string {
 			" (is het een adres van school, zet het domein dan bij toegestane_domeinen in content/site.yaml)", f.Match, why)
 	case BSN, Phone:
 		return fmt.Sprintf("dit lijkt op een %s (%s); %s", f.Kind, f.Match, why)
+	case BirthDate:
+		return fmt.Sprintf("dit lijkt op een naam met een geboortedatum (%s); %s", f.Match, why)
 	}
 	return fmt.Sprintf("dit lijkt op leerlinggegevens (%s); %s", f.Match, why)
 }
@@ -97,6 +113,8 @@ func (f Finding) Message() string {
 type Scanner struct {
 	allowed []string        // lower case, without leading "@", "*." or "."
 	numbers map[string]bool // allowed phone numbers, as 10 digits from 0
+
+	birthFrom, birthTo int // years a pupil may be born in (see WithBirthYears)
 }
 
 // New returns a Scanner that accepts e-mail addresses at allowedDomains and
@@ -142,7 +160,9 @@ func (s *Scanner) Scan(text []byte) []Finding {
 	}
 	n := len(out)
 	out = s.scanEmails(text, out)
-	if n > 0 && len(out) > n {
+	m := len(out)
+	out = s.scanBirthDates(text, out)
+	if n > 0 && len(out) > n || m > 0 && len(out) > m {
 		slices.SortStableFunc(out, func(a, b Finding) int {
 			if a.Offset != b.Offset {
 				return a.Offset - b.Offset

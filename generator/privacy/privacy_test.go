@@ -144,6 +144,39 @@ var moreNotations = []scanCase{
 	{"decaan＠dewissel.example.nl", nil},
 }
 
+// spelledOut are numbers written digit by digit, and lists of single
+// digits that are not numbers.
+var spelledOut = []scanCase{
+	{"bel «0 6 1 2 3 4 5 6 7 8» of «0-5-7-5-1-2-3-4-5-6»", []Kind{Phone, Phone}},
+	{"bsn «1 2 3 4 5 6 7 8 2» staat erop", []Kind{BSN}},
+	{"geef een cijfer: 0 1 2 3 4 5 6 7 8 9 10", nil},
+	{"de reeks 0 1 2 3 4 5 6 7 8 9", nil},
+	{"tel 1 2 3 4 5 6 7 8 9 (geen 11-proef)", nil},
+	{"gemengd 0 6 1 2-3 4 5 6 7 8", nil},
+}
+
+func TestScanSpelledOut(t *testing.T) { runCases(t, New(schoolDomains), spelledOut) }
+
+// birthDates are dates next to names or labels, and dates that are not
+// birth dates; pupils of the school year 2026-2027 are born 2001..2018.
+var birthDates = []scanCase{
+	{"«Sanne de Vries, 12-03-2012», klas 2B", []Kind{BirthDate}},
+	{"«Mo el Amrani (3/7/2011») en «2010-05-14 Lotte Jansen»", []Kind{BirthDate, BirthDate}},
+	{"leerling «Fleur van der Berg 14 maart 2013»", []Kind{BirthDate}},
+	{"«geboren op 1 januari 1990»: ook buiten de jaren van leerlingen", []Kind{BirthDate}},
+	{"«Geb. 04.11.2012»", []Kind{BirthDate}},
+	{"«date of birth: 3 Mar 2012»", []Kind{BirthDate}},
+	{"Open Dag Techniekhuis op 12-03-2026 om 19:00", nil},
+	{"Maandag Vrijdag 12-03-2012", nil},
+	{"vanaf 2012 werkt de school met Model Drie", nil},
+	{"Jan Jansen belde op 12-03-1980", nil},
+	{"versie 1.12-03-2012 van Piet Klaas", nil},
+}
+
+func TestScanBirthDates(t *testing.T) {
+	runCases(t, New(schoolDomains).WithBirthYears(2001, 2018), birthDates)
+}
+
 func TestScanMoreNotations(t *testing.T) { runCases(t, New(schoolDomains), moreNotations) }
 
 // TestAllowedNumbers checks that the school's own numbers (toegestane_nummers)

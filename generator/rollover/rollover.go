@@ -61,6 +61,10 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// maxYears is how far Prepare moves a handbook at most: further is a typing
+// mistake, not a school year to plan.
+const maxYears = 100
+
 var yearRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 
 // Prepare works out the rollover of the site folder dir to school year to
@@ -95,6 +99,9 @@ func Prepare(dir, to string) (*Plan, error) {
 	years := y1 - oldSettings.YearStart.Year()
 	if years == 0 {
 		return nil, &UsageError{fmt.Sprintf("het schooljaar is al %s; er valt niets te verschuiven", to)}
+	}
+	if years > maxYears || years < -maxYears {
+		return nil, &UsageError{fmt.Sprintf("schooljaar %s ligt meer dan %d jaar van %s; geef een schooljaar dichterbij, zoals %d-%d", to, maxYears, oldSettings.SchoolYear, oldSettings.YearStart.Year()+1, oldSettings.YearStart.Year()+2)}
 	}
 	start := time.Date(y1, time.August, 1, 0, 0, 0, 0, time.UTC)
 	end := time.Date(y2, time.July, 31, 0, 0, 0, 0, time.UTC)
@@ -214,7 +221,7 @@ var weekdays = [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderda
 // weeksFor is the whole number of weeks that brings d nearest to the same
 // date years later.
 func weeksFor(d time.Time, years int) int {
-	days := d.AddDate(years, 0, 0).Sub(d).Hours() / 24
+	days := float64(d.AddDate(years, 0, 0).Unix()-d.Unix()) / 86400
 	return int(math.Round(days / 7))
 }
 

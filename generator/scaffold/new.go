@@ -8,14 +8,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"text/template"
 	"time"
 
 	"lobsite/generator/content"
-	"lobsite/generator/diag"
 	"lobsite/generator/slug"
+	"lobsite/generator/theme"
 )
 
 // NewOptions are the choices of `lobsite new`.
@@ -75,10 +76,10 @@ func New(dir, kind, name string, opts NewOptions) (Created, error) {
 		if folder == "." || folder == "" || strings.HasPrefix(folder, "..") || path.IsAbs(folder) {
 			return Created{}, &UsageError{fmt.Sprintf("--map %q ligt niet in content/; geef een map zoals handboek/stage", opts.Dir)}
 		}
-		if top, _, _ := strings.Cut(folder, "/"); top != "handboek" {
+		if top, _, _ := strings.Cut(folder, "/"); !strings.EqualFold(top, "handboek") {
 			for _, other := range Kinds {
-				if other.Folder == top && other.Name != "pagina" && top == folder {
-					return Created{}, &UsageError{fmt.Sprintf("in content/%s/ staan pagina's van de soort %s; maak die met lobsite new %s", top, other.Name, other.Name)}
+				if strings.EqualFold(other.Folder, top) && other.Name != "pagina" && top == folder {
+					return Created{}, &UsageError{fmt.Sprintf("in content/%s/ staan pagina's van de soort %s; maak die met lobsite new %s", other.Folder, other.Name, other.Name)}
 				}
 			}
 		}
@@ -179,14 +180,28 @@ func render(dir string, k Kind, data TemplateData) ([]byte, error) {
 	}
 	rel := "archetypes/" + k.Name + ".md"
 	t, err := template.New(rel).Option("missingkey=error").Parse(string(src))
-	if err != nil {
-		return nil, &diag.Problem{Path: rel, Msg: "dit sjabloon klopt niet: " + err.Error()}
+	if err == nil {
+		var b bytes.Buffer
+		if err = t.Execute(&b, data); err == nil {
+			return b.Bytes(), nil
+		}
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return nil, &diag.Problem{Path: rel, Msg: "dit sjabloon klopt niet: " + err.Error()}
+	prob := theme.TemplateProblem(err, rel, src)
+	if strings.Contains(prob.Msg, "scaffold.TemplateData") {
+		prob.Msg = fmt.Sprintf("%s; een sjabloon in archetypes/ kent alleen %s", strings.SplitN(prob.Msg, " bestaat niet", 2)[0]+" bestaat niet", templateFields())
 	}
-	return b.Bytes(), nil
+	return nil, prob
+}
+
+// templateFields names the fields of TemplateData as a template writes
+// them: "{{.Titel}}, {{.ID}}, ...".
+func templateFields() string {
+	t := reflect.TypeFor[TemplateData]()
+	var out []string
+	for i := range t.NumField() {
+		out = append(out, "{{."+t.Field(i).Name+"}}")
+	}
+	return strings.Join(out, ", ")
 }
 
 // builtin is the built-in template of kind k: every key on its own line,

@@ -49,7 +49,10 @@ func Init(dir, lang string, now time.Time) ([]string, error) {
 	if lang != "nl" && lang != "en" {
 		return nil, &UsageError{fmt.Sprintf("taal %q bestaat niet; kies nl of en", lang)}
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, &UsageError{fmt.Sprintf("%s is een bestand, geen map; geef een nieuwe of lege map, zoals: lobsite init mijn-handboek", dir)}
+	}
+	if entries, err := os.ReadDir(dir); err == nil && !onlyLitter(entries) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotEmpty)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -91,6 +94,20 @@ func Init(dir, lang string, now time.Time) ([]string, error) {
 	return written, err
 }
 
+// litter are the files an operating system leaves in a folder by itself
+// (Finder's .DS_Store, Explorer's Thumbs.db and desktop.ini): a folder
+// with only these counts as empty for Init.
+var litter = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
+
+func onlyLitter(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if !litter[e.Name()] {
+			return false
+		}
+	}
+	return true
+}
+
 // period is one periode of the skeleton's site.yaml.
 type period struct{ Name, Start, End string }
 
@@ -115,14 +132,26 @@ func yearData(now time.Time, lang string) map[string]any {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	weeks := [][4]int{{y, 35, y, 42}, {y, 44, y, 51}, {y + 1, 2, y + 1, 7}, {y + 1, 10, y + 1, 17}, {y + 1, 19, y + 1, 28}}
 	var ps []period
+	// The example visit is on a Wednesday inside a period, at least a week
+	// after today, so the new home page shows it as coming up (in October
+	// when the school year has not begun; the last Wednesday of the year
+	// when it is nearly over).
+	visit := monday(y, 40).AddDate(0, 0, 2)
+	soon := now.AddDate(0, 0, 7)
+	found := !visit.Before(soon)
 	for i, w := range weeks {
-		ps = append(ps, period{fmt.Sprintf("%s %d", name, i+1), day(monday(w[0], w[1])), day(monday(w[2], w[3]).AddDate(0, 0, 4))})
+		start, end := monday(w[0], w[1]), monday(w[2], w[3]).AddDate(0, 0, 4)
+		ps = append(ps, period{fmt.Sprintf("%s %d", name, i+1), day(start), day(end)})
+		for d := start.AddDate(0, 0, 2); !found && !d.After(end); d = d.AddDate(0, 0, 7) {
+			visit = d
+			found = !d.Before(soon)
+		}
 	}
 	return map[string]any{
 		"Lang":    lang,
 		"Year":    fmt.Sprintf("%d-%d", y, y+1),
 		"Periods": ps,
-		"Visit":   day(monday(y, 40).AddDate(0, 0, 2)), // a Wednesday in October
+		"Visit":   day(visit),
 	}
 }
 

@@ -36,13 +36,10 @@ func problem(err error, builtin, override fs.FS, dir string) error {
 	if errors.As(err, &prob) {
 		return prob
 	}
-	msg := err.Error()
+	file, line, col0, msg := position(err.Error())
 	prob = &diag.Problem{Path: dir}
-	if all := templateErrRE.FindAllStringSubmatchIndex(msg, -1); all != nil {
-		m := all[len(all)-1]
-		file := msg[m[2]:m[3]]
-		prob.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
-		prob.Path = "themes/default/" + file
+	if file != "" {
+		prob.Path, prob.Line = "themes/default/"+file, line
 		var src []byte
 		rerr := fs.ErrNotExist
 		if builtin != nil {
@@ -53,19 +50,9 @@ func problem(err error, builtin, override fs.FS, dir string) error {
 				prob.Path, src, rerr = dir+"/"+file, over, nil
 			}
 		}
-		if m[6] >= 0 && rerr == nil {
-			// html/template counts columns from 0, in bytes.
-			col, _ := strconv.Atoi(msg[m[6]:m[7]])
-			lines := strings.Split(string(src), "\n")
-			if prob.Line >= 1 && prob.Line <= len(lines) && col <= len(lines[prob.Line-1]) {
-				prob.Col = utf8.RuneCountInString(lines[prob.Line-1][:col]) + 1
-			}
+		if rerr == nil {
+			prob.Col = column(src, line, col0)
 		}
-		msg = msg[m[1]:]
-	}
-	// "executing "inhoud" at <.Page.Titel>: " says where; the rest what.
-	if i := strings.Index(msg, ">: "); strings.HasPrefix(msg, "executing ") && i > 0 {
-		msg = msg[i+3:]
 	}
 	var pe *partError
 	if errors.As(err, &pe) {
@@ -110,6 +97,9 @@ var fieldMsgRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`)
 // dutch says the template errors a theme writer makes most in Dutch, and
 // the others with a Dutch start.
 func dutch(msg string) string {
+	if m := openActionRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("de actie die op regel %s met {{ begint, wordt niet afgesloten met }}", m[1])
+	}
 	m := themeMsgRE.FindStringSubmatch(msg)
 	switch {
 	case m == nil:
@@ -131,7 +121,57 @@ func dutch(msg string) string {
 	}
 }
 
+// openActionRE matches the end of text/template's message for an action
+// that runs on past its line because its }} is missing.
+var openActionRE = regexp.MustCompile(` in action started at \S+:(\d+)$`)
+
 // themeMsgRE matches those errors: a misspelt field, an unknown function,
 // a lone }, a template that ends inside an action or block, an {{end}} too
 // many, a missing {{end}} before a define, an action not closed.
 var themeMsgRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$|^function "([^"]+)" not defined$|^(bad character U\+007D '\}')$|(unexpected EOF)$|^(unexpected \{\{end\}\})|^(unexpected <define>)|^bad character U\+[0-9A-F]+ ('.+')$`)
+
+// TemplateProblem turns an error from parsing or executing a text/template
+// or html/template template named name, whose source is src (as the file
+// holds it), into a problem at name's line and column (1-based, in
+// characters), in Dutch where the error is a common one. It serves
+// templates outside a theme too, such as a site's archetypes/<soort>.md.
+func TemplateProblem(err error, name string, src []byte) *diag.Problem {
+	_, line, col0, msg := position(err.Error())
+	return &diag.Problem{Path: name, Line: line, Col: column(src, line, col0), Msg: dutch(msg)}
+}
+
+// position reads where a template error happened: the file, the line and
+// the column as html/template counts it (from 0, in bytes; -1 when the
+// error has none), and what is left of the message, which says what went
+// wrong ("executing ... at <.X>: " taken off). file is "" when the error
+// names no position.
+func position(msg string) (file string, line, col0 int, rest string) {
+	col0 = -1
+	if all := templateErrRE.FindAllStringSubmatchIndex(msg, -1); all != nil {
+		m := all[len(all)-1]
+		file = msg[m[2]:m[3]]
+		line, _ = strconv.Atoi(msg[m[4]:m[5]])
+		if m[6] >= 0 {
+			col0, _ = strconv.Atoi(msg[m[6]:m[7]])
+		}
+		msg = msg[m[1]:]
+	}
+	// "executing "inhoud" at <.Page.Titel>: " says where; the rest what.
+	if i := strings.Index(msg, ">: "); strings.HasPrefix(msg, "executing ") && i > 0 {
+		msg = msg[i+3:]
+	}
+	return file, line, col0, msg
+}
+
+// column turns html/template's column col0 on line of src into ours
+// (1-based, in characters); 0 when there is none.
+func column(src []byte, line, col0 int) int {
+	if col0 < 0 {
+		return 0
+	}
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) || col0 > len(lines[line-1]) {
+		return 0
+	}
+	return utf8.RuneCountInString(lines[line-1][:col0]) + 1
+}
