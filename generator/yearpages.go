@@ -89,13 +89,16 @@ func (r *run) yearPages() []generated {
 		pages[y] = &content.Page{Kind: kindYear, URL: yearURL(y), Title: t.T("leerjaar") + " " + strconv.Itoa(y), Summary: strings.ReplaceAll(t.T("leerjaar_samenvatting"), "{n}", strconv.Itoa(y)), Section: yearsDir, Dir: yearsDir}
 	}
 	r.listOf[yearsDir] = over
-	at := len(s.Sections)
-	for i, sec := range s.Sections {
+	// A refreshed run (see refresh) keeps the last build's site, with the
+	// last build's overview in its menu: that one goes.
+	secs := slices.DeleteFunc(slices.Clone(s.Sections), func(p *content.Page) bool { return p.Kind == kindYears })
+	at := len(secs)
+	for i, sec := range secs {
 		if sec.Dir == "kalender" {
 			at = i + 1
 		}
 	}
-	s.Sections = slices.Insert(slices.Clip(s.Sections), at, over)
+	s.Sections = slices.Insert(secs, at, over)
 
 	cal := &view{S: &s.Settings, r: r}
 	data := yearsData{}
