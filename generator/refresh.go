@@ -44,6 +44,7 @@ func (r *run) refresh(changed []string) bool {
 	r.loaded = b.loaded
 	r.probs = &diag.List{}
 	r.probs.Add(r.loaded...)
+	r.probs.Add(r.themeWarn...)
 	r.dirty = dirty
 	r.checkStatic()
 	r.index()
