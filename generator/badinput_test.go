@@ -559,7 +559,7 @@ func TestFactsMinified(t *testing.T) {
 	if start < 0 || end < start {
 		t.Fatalf("no facts list in:\n%s", page)
 	}
-	want := `<dl class="feiten"><dt>Leerjaren</dt><dd>1 en 2</dd><dt>Duur</dt><dd>45 minuten</dd><dt>Competenties</dt><dd><a href="../../competenties/netwerken/">Netwerken</a></dd><dt>Kernvragen</dt><dd><a href="../../kernvragen/wie-kan-mij-helpen/">Wie kan mij helpen?</a></dd><dt>Materialen</dt><dd><ul><li>papier</li></ul></dd></dl>`
+	want := `<dl class="feiten"><dt>Leerjaren</dt><dd><a href="../../leerjaren/1/">1</a> en <a href="../../leerjaren/2/">2</a></dd><dt>Duur</dt><dd>45 minuten</dd><dt>Competenties</dt><dd><a href="../../competenties/netwerken/">Netwerken</a></dd><dt>Kernvragen</dt><dd><a href="../../kernvragen/wie-kan-mij-helpen/">Wie kan mij helpen?</a></dd><dt>Materialen</dt><dd><ul><li>papier</li></ul></dd></dl>`
 	if got := page[start : end+len("</dl>")]; got != want {
 		t.Errorf("facts:\n%s\nwant:\n%s", got, want)
 	}

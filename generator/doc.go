@@ -74,7 +74,8 @@
 // # Output
 //
 // content/x/y.md becomes x/y/index.html; a folder's list page is
-// x/index.html; the home page index.html. Every internal link is relative,
+// x/index.html; the home page index.html; the year pages leerjaren/<n>/index.html
+// and leerjaren/index.html. Every internal link is relative,
 // so the output works under any sub-path of a web server. The build also
 // writes 404.html, the theme's assets (style.css, site.js), the agenda
 // files of the kalender (kalender.ics, kalender/leerjaar-<n>.ics,
@@ -92,6 +93,45 @@
 // month without perioden); the competenties list has the competency ×
 // kernvraag table; the modellen list marks the chosen model and the growth
 // path, which every page shows in its header and footer.
+//
+// Year pages: for each leerjaar 1..leerjaren lobsite writes leerjaren/<n>/
+// with that year's activities by periode (or month), the exercises meant
+// for it by competency, the conversation guides naming it (or no year),
+// and links to its worksheet bundle werkbladen/leerjaar-<n>/ and agenda
+// file kalender/leerjaar-<n>.ics; and leerjaren/, an overview in the menu
+// after the kalender. Wherever a page shows leerjaren (an exercise's,
+// activity's or guide's facts, a competency's exercises per leerjaar) they
+// link to these pages. The overview and the competenties list show the
+// coverage matrix (dekking): per competency and leerjaar the number of
+// exercises and of activities naming the competency, a cell without
+// either marked empty. lobsite check --dekking prints the same matrix.
+// A content folder leerjaren/ is an error: lobsite makes that address.
+//
+// # Overviews
+//
+// A paragraph of its own in a page's text that is one line
+//
+//	{{< naam >}}
+//
+// (at the top level, not in a list or quote) is replaced by an overview
+// made from the site:
+//
+//	{{< jaarplan >}}             the year plan: a row per leerjaar, a column per periode (plus
+//	                             "buiten de perioden" when an activity falls outside them; without
+//	                             perioden a column per month with activities), in each cell
+//	                             the activities of that year then
+//	{{< perioden >}}             the perioden of site.yaml: naam, first and last day, school weeks;
+//	                             without perioden a sentence saying so
+//	{{< leerlijn >}}             the leerlijn: per competency its exercises in the order of their
+//	                             leerjaren, each with its years
+//	{{< leerlijn <competentie> >}}  one competency's leerlijn: per leerjaar its exercises
+//
+// So no date of a periode and no leerlijn needs typing in the text: the
+// overview follows site.yaml and the front matter. An unknown name, an
+// unknown competency or a word too many is an error at the marker's
+// path:line:col. A page showing an overview is rendered again when what
+// it shows changes (the activities, or the competencies and exercises).
+// Inside code ({{< jaarplan >}} between backticks) a marker is text.
 //
 // # Rendering
 //

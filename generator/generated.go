@@ -49,6 +49,7 @@ func (r *run) addGenerated() {
 	}
 	// Features add their pages here, e.g. add(r.yearPages()...).
 	add(r.notFoundPage())
+	add(r.yearPages()...)
 }
 
 // notFoundPage is 404.html, which the web server shows for any missing

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -100,6 +101,23 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"edit image", func() {
 			write("content/handboek/plaatje.png", "PNG, nu groter")
 		}, []string{"content/handboek/plaatje.png"}, 0},
+		// Overviews in a page's text: the page is rendered again when what
+		// they show changes, and only then.
+		{"overview page", func() {
+			write("content/plan.md", "---\ntitel: Plan\n---\n## Jaarplan\n\n{{< jaarplan >}}\n\n## Perioden\n\n{{< perioden >}}\n\n## Leerlijn\n\n{{< leerlijn >}}\n")
+		}, []string{"content/plan.md"}, -1},
+		{"activity in the jaarplan", func() {
+			write("content/kalender/beurs.md", "---\ntitel: Beroepenbeurs\nsoort: beurs\ndatum: 2026-11-05\nleerjaren: [3]\ncompetenties: [kwaliteitenreflectie]\n---\n")
+		}, []string{"content/kalender/beurs.md"}, -1},
+		{"activity moves to another year", func() {
+			write("content/kalender/beurs.md", "---\ntitel: Beroepenbeurs in de hal\nsoort: beurs\ndatum: 2026-12-01\nleerjaren: [1, 4]\ncompetenties: [netwerken]\n---\n")
+		}, []string{"content/kalender/beurs.md"}, -1},
+		{"exercise in the leerlijn", func() {
+			write("content/opdrachten/cv.md", "---\ntitel: Mijn cv\ncompetenties: [kwaliteitenreflectie]\nleerjaren: [4]\n---\nSchrijf je cv.\n")
+		}, []string{"content/opdrachten/cv.md"}, -1},
+		{"exercise body: not in an overview", func() {
+			write("content/opdrachten/cv.md", "---\ntitel: Mijn cv\ncompetenties: [kwaliteitenreflectie]\nleerjaren: [4]\n---\nSchrijf je eerste cv.\n")
+		}, []string{"content/opdrachten/cv.md"}, 1},
 		{"settings", func() {
 			write("content/site.yaml", "school: Praktijkschool Testveld\ntitel: LOB-boek\nmodel: 3\nschooljaar: 2026-2027\nleerjaren: 4\n")
 		}, []string{"content/site.yaml"}, -1},
@@ -113,8 +131,23 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if s.rendered >= 0 && res.Rendered != s.rendered {
 			t.Errorf("%s: rendered %d pages, want %d", s.name, res.Rendered, s.rendered)
 		}
-		sameTrees(t, s.name, readTree(t, dest), fullTree(t, dir))
+		got := readTree(t, dest)
+		sameTrees(t, s.name, got, fullTree(t, dir))
+		for _, want := range overviewShows[s.name] {
+			if !strings.Contains(string(got["public/plan/index.html"]), want) {
+				t.Errorf("%s: plan/ does not show %q", s.name, want)
+			}
+		}
 	}
+}
+
+// overviewShows is what the overviews of plan/ show after a step
+// of TestIncrementalEqualsFull.
+var overviewShows = map[string][]string{
+	"overview page":                  {`<a href="../kalender/kwekerij/">Bezoek aan de kwekerij</a>`, "Periode 2", `<a href="../opdrachten/netwerkkaart/">Netwerkkaart</a> (1 en 2)`},
+	"activity in the jaarplan":       {`<a href="../kalender/beurs/">Beroepenbeurs</a>`},
+	"activity moves to another year": {`<a href="../kalender/beurs/">Beroepenbeurs in de hal</a>`},
+	"exercise in the leerlijn":       {`<a href="../opdrachten/cv/">Mijn cv</a> (4)`},
 }
 
 // TestIncrementalErrorKeepsOutput breaks a page during incremental builds:

@@ -92,6 +92,8 @@ func (v *view) Cards(ps []*content.Page) template.HTML {
 		case p.Exercise != nil:
 			e := p.Exercise
 			b.WriteString(`<p class="meta">`)
+			// Not as links to the year pages: the exercise list would grow
+			// by a fifth (the page itself has them, in its facts).
 			b.WriteString(html.EscapeString(v.r.theme.T("leerjaar") + " " + v.r.theme.Years(e.Years)))
 			if e.Duration > 0 {
 				b.WriteString(html.EscapeString(fmt.Sprintf(" · %d %s", e.Duration, v.r.theme.T("minuten"))))
@@ -150,10 +152,16 @@ func (v *view) facts() template.HTML {
 			endRow()
 		}
 	}
+	years := func(ys []int) { // as links to the year pages
+		if len(ys) > 0 {
+			v.writeYearLinks(row("leerjaren"), ys)
+			endRow()
+		}
+	}
 	switch {
 	case p.Exercise != nil:
 		e := p.Exercise
-		row("leerjaren").WriteString(v.r.theme.Years(e.Years))
+		v.writeYearLinks(row("leerjaren"), e.Years)
 		endRow()
 		if e.Duration > 0 {
 			text("duur", strconv.Itoa(e.Duration)+" "+v.r.theme.T("minuten"))
@@ -186,14 +194,14 @@ func (v *view) facts() template.HTML {
 		text("tijd", a.Time)
 		text("periode", a.Period)
 		text("locatie", a.Location)
-		text("leerjaren", v.r.theme.Years(a.Years))
+		years(a.Years)
 		links("sectoren", a.Rel.Sectors)
 		links("competenties", a.Rel.Competencies)
 	case p.Guide != nil:
 		g := p.Guide
 		text("frequentie", g.Frequency)
 		text("deelnemers", strings.Join(g.Participants, ", "))
-		text("leerjaren", v.r.theme.Years(g.Years))
+		years(g.Years)
 		links("kernvragen", g.Rel.Questions)
 		links("competenties", g.Rel.Competencies)
 	case p.Sector != nil:

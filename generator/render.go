@@ -236,6 +236,6 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		}
 		return nil, err
 	}
-	st.reads = v.rec.reads
+	st.reads |= v.rec.reads // the body's overviews (see linker.Overview) read too
 	return st, nil
 }

@@ -125,6 +125,7 @@ type navItem struct {
 type group struct {
 	Title string
 	Pages []*content.Page
+	Year  int // the leerjaar of a group of exercises by leerjaar, else 0
 }
 
 // frame is what a shared part of the page frame (deel) is executed with:
@@ -289,7 +290,7 @@ func byYear(ex []*content.Page, label string) []group {
 			}
 		}
 		if len(g.Pages) > 0 {
-			g.Title = label + " " + strconv.Itoa(y)
+			g.Title, g.Year = label+" "+strconv.Itoa(y), y
 			out = append(out, g)
 		}
 	}

@@ -306,6 +306,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		name, synopsis = "check", "lobsite check [opties]: controleer alles wat build controleert, zonder iets te schrijven."
 	}
 	fs := newFlagSet(name, synopsis, stderr, &f, write)
+	var coverage bool
+	if !write {
+		fs.BoolVar(&coverage, "dekking", false, "ook de dekking tonen: per competentie en leerjaar het aantal opdrachten en activiteiten, en de lege vakken")
+	}
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -325,6 +329,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 			fmt.Fprintln(stderr, "Afgebroken; de vorige versie van de site staat er nog.")
 			return 130
 		}
+	} else if coverage {
+		var cv *generator.Coverage
+		res, cv, err = generator.CheckCoverage(opts)
+		code := report(res, err, start, write, opts.DestDir(), stdout, stderr)
+		if code == 0 && cv != nil {
+			printCoverage(stdout, cv)
+		}
+		return code
 	} else {
 		res, err = generator.Check(opts)
 	}

@@ -42,6 +42,7 @@ type Pos struct {
 	li     *lineIndex
 	n      ast.Node
 	opener byte
+	off    int // for a block (an overview marker): its offset + 1, else 0
 }
 
 // LineCol returns the 1-based line and column (in runes, as
@@ -49,6 +50,9 @@ type Pos struct {
 func (p Pos) LineCol() (line, col int) {
 	if p.li == nil {
 		return 0, 0
+	}
+	if p.off > 0 {
+		return p.li.at(p.off - 1)
 	}
 	return p.li.position(p.n, p.opener)
 }
@@ -75,7 +79,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkTransformer{raw: opts.RawHTML}, 100))),
 		// Before goldmark's table renderer (500): tables in scroll boxes.
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newTableRenderer(), 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newTableRenderer(), 100), util.Prioritized(overviewRenderer{}, 100))),
 	)
 	if opts.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -166,7 +170,8 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 	}
 	level := 1 // the page title is the h1
-	var drop []ast.Node
+	var drop, markers []ast.Node
+	overviews, _ := linker.(Overviews)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -185,6 +190,10 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			}
 			level = n.Level
 		case *ast.Paragraph, *ast.TextBlock:
+			if overviews != nil && marker(n, src) != nil {
+				markers = append(markers, n)
+				return ast.WalkSkipChildren, nil
+			}
 			if boldLine(n, src) {
 				warn(lineStart(src, n), "deze regel is alleen vetgedrukt en lijkt een kop; maak er een kop van (zoals %s %s), dan vinden schermlezers en de inhoudsopgave hem", strings.Repeat("#", min(level+1, 6)), strings.TrimRight(strings.TrimSpace(inlineText(n, src)), ":"))
 			}
@@ -217,14 +226,14 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				}
 			}
 		case *ast.Link:
-			out, keep := linker.Link(Destination(n.Destination), false, Pos{lines, n, '['})
+			out, keep := linker.Link(Destination(n.Destination), false, Pos{li: lines, n: n, opener: '['})
 			if !keep {
 				drop = append(drop, n)
 			} else {
 				n.Destination = encodeDestination(out)
 			}
 		case *ast.Image:
-			at := Pos{lines, n, '!'}
+			at := Pos{li: lines, n: n, opener: '!'}
 			if warner != nil && len(bytes.TrimSpace(nodeText(n, src))) == 0 {
 				line, col := at.LineCol()
 				warner.Warn(line, col, "deze afbeelding heeft geen beschrijving; zet tussen de haken wat erop staat, zoals ![Leerlingen aan het werk in de kas](kas.jpg)")
@@ -253,7 +262,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url // <naam@school.nl>: an address, not a file
 			}
-			if _, keep := linker.Link(url, false, Pos{lines, n, '<'}); !keep {
+			if _, keep := linker.Link(url, false, Pos{li: lines, n: n, opener: '<'}); !keep {
 				drop = append(drop, n)
 			}
 		}
@@ -262,6 +271,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	for _, n := range drop {
 		unlink(n, src)
 	}
+	replaceMarkers(overviews, lines, src, markers)
 }
 
 // keepLinks is the Linker of a body rendered without one: every link

@@ -101,6 +101,32 @@
       form.hidden = false;
     });
 
+    // Calendar: filter the activities by leerjaar, sector and soort; a
+    // periode without any shown activity is hidden. Without a script the
+    // year pages are the way to one year's activities.
+    all("form[data-kalenderfilter]").forEach(function (form) {
+      var items = all(".agenda li[data-soort]");
+      var count = form.querySelector("[data-telling]");
+      function apply() {
+        var n = 0;
+        items.forEach(function (li) {
+          var ok = all("select", form).every(function (s) {
+            return !s.value || (" " + li.getAttribute("data-" + s.name) + " ").indexOf(" " + s.value + " ") >= 0;
+          });
+          li.hidden = !ok;
+          if (ok) n++;
+        });
+        all(".agendagroep").forEach(function (g) {
+          g.hidden = !all("li[data-soort]", g).some(function (li) { return !li.hidden; });
+        });
+        count.textContent = n ? form.getAttribute("data-gevonden").replace("{n}", n).replace("{totaal}", items.length) : form.getAttribute("data-geen");
+      }
+      form.addEventListener("change", apply);
+      apply();
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+      form.hidden = false;
+    });
+
     // Table of contents: mark the heading being read.
     var links = all(".toc a[href^='#']");
     if (links.length && window.IntersectionObserver) {
