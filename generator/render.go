@@ -161,6 +161,9 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 			}
 			return nil, err
 		}
+		if g != nil && g.Pupil {
+			pupilOnly(text, src)
+		}
 		l := &linker{r: r, page: src, url: p.URL, st: st}
 		s.md.Reset()
 		if st.anchors, err = r.md.RenderTo(&s.md, text, l); err != nil {
@@ -190,6 +193,12 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		r.pageOutputs(p, st, nil)
 	}
 	v := r.newView(p, body)
+	if g != nil && g.Parts != nil {
+		var err error
+		if v.Parts, err = r.renderParts(p, g, st); err != nil {
+			return nil, err
+		}
+	}
 	if err := r.theme.Execute(out, r.layout(p), v); err != nil {
 		var prob *diag.Problem
 		if errors.As(err, &prob) {
