@@ -178,9 +178,9 @@ var kindTable = []KindInfo{
 		{Name: "materialen", Type: KeyTexts,
 			Help: "wat de docent klaarlegt"},
 		{Name: "werkblad", Type: KeyBool,
-			Help: "false: de opdracht heeft geen werkblad voor de leerling; true: er hoort een werkblad bij (lobsite check waarschuwt als het ontbreekt)"},
+			Help: "false: geen werkblad voor de leerling; true: check waarschuwt als het ontbreekt"},
 		{Name: "werkblad_secties", Type: KeyTexts,
-			Help: "de koppen (##) die op het werkblad van de leerling staan, als deze opdracht andere heeft dan site.yaml"},
+			Help: "de koppen (##) van het werkblad, als die anders zijn dan in site.yaml"},
 	}},
 	{Kind: KindActivity, Folder: "kalender", Noun: "activiteit", Plural: "activiteiten", Title: "Kalender", Keys: []Key{
 		{Name: "soort", Type: KeyChoice, Required: true, Values: activityTypes,

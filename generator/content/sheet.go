@@ -37,11 +37,12 @@ func readSheetKeys(e *Exercise, f *fields) {
 		f.get("werkblad")
 	}
 	if f.has("werkblad_secties") {
-		k.names = f.strs("werkblad_secties")
-		l, c := f.keyPos("werkblad_secties")
-		k.namesPos = [2]int{l, c}
-		if len(k.names) == 0 {
-			f.errorf(f.vals["werkblad_secties"], "werkblad_secties is leeg; noem de koppen van het werkblad, zoals [Zo werk je, Werkblad], of schrijf werkblad: false")
+		// An empty list (as lobsite new writes it) is as if not given.
+		if k.names = f.strs("werkblad_secties"); len(k.names) > 0 {
+			l, c := f.keyPos("werkblad_secties")
+			k.namesPos = [2]int{l, c}
+		} else {
+			k.names = nil
 		}
 	} else {
 		f.get("werkblad_secties")
