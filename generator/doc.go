@@ -44,6 +44,7 @@
 //	toegestane_domeinen  e-mail domains that may appear in the text
 //	toegestane_nummers   the school's phone numbers that may appear, in any notation
 //	ruwe_html            true renders raw HTML in Markdown (trusted authors only); default false
+//	werkblad_secties     headings of an exercise's pupil part; default [Zo werk je, Werkblad]
 //
 // # Front matter
 //
@@ -57,7 +58,8 @@
 //	kernvragen    coachgesprek (bool)
 //	opdrachten    competenties (≥1 ids), kernvragen, leerjaren (≥1, within 1..leerjaren),
 //	              duur (minutes), werkvorm (individueel|duo|groep|klassikaal), sectoren,
-//	              materialen (strings)
+//	              materialen (strings), werkblad (bool: false = no worksheet),
+//	              werkblad_secties (headings of the pupil part, instead of site.yaml's)
 //	kalender      soort (bedrijfsbezoek|gastspreker|meeloopdag|beurs|open-dag|stage|workshop|gesprek|overig),
 //	              datum (YYYY-MM-DD, required, inside the school year), tot (end date),
 //	              tijd (HH:MM-HH:MM), leerjaren (required), sectoren, competenties,
@@ -132,6 +134,35 @@
 // path:line:col. A page showing an overview is rendered again when what
 // it shows changes (the activities, or the competencies and exercises).
 // Inside code ({{< jaarplan >}} between backticks) a marker is text.
+//
+// # Worksheets and print
+//
+// An exercise's body is read as sections: every heading # or ## (ATX,
+// outside fenced code) starts one, running to the next. The sections
+// whose heading is in werkblad_secties (of the page, else of site.yaml;
+// compared by the slug rule, so case and accents do not matter) are the
+// pupil's part; the rest (Doel, Voorbereiding, Nabespreken, any text
+// before the first heading) is the teacher's. An exercise with a pupil
+// part, unless werkblad: false, has a worksheet at
+// opdrachten/<id>/werkblad/: the title, a Naam/Klas/Datum line and the
+// pupil's sections only, laid out for A4; the exercise page links to it at
+// its top. In the pupil's part an empty table cell, an empty list item and
+// a line of underscores (___, a thematic break) print as space to write in.
+// lobsite check warns, at the key, where an exercise asks for a worksheet
+// (werkblad: true, werkblad_secties, or a materialen item naming a
+// werkblad) but has no pupil part.
+//
+// werkbladen/leerjaar-<n>/ (n from 1 to leerjaren, for every year with a
+// worksheet) bundles the worksheets of leerjaar n, each on new A4 pages, in
+// the order of the competencies (the exercise's first, by nummer), then
+// volgorde and title; the opdrachten list page links to them. afdrukken/
+// is the whole handbook for print: a table of contents, then the free
+// pages of handboek/ (in their order), the models, the competencies and
+// the kernvragen, each starting a new page; in print every link shows its
+// target after it: the absolute URL when basis_url is set, else the
+// title of the page it points to. Headings and ids of the bundled pages
+// get the page's id as prefix (netwerkkaart-werkblad), so they stay
+// unique.
 //
 // # Rendering
 //

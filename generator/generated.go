@@ -23,12 +23,21 @@ import (
 // builds to stay right. Body, when not nil, is a Markdown page whose body
 // is rendered as this page's .Body (links relative to this page's URL;
 // problems in it are those of Body itself, reported once, for Body).
+// Parts, when not nil, are Markdown pages whose bodies are rendered each,
+// in order, as the layout's .Parts, as Body is (their heading ids and
+// #links get the prefix PartID gives, so they stay unique in the page).
+// Pupil keeps only the pupil's sections of an exercise's body (see
+// content.Exercise.Sections), in Body and Parts; Print marks every link
+// of the parts with its target for print (data-doel, see printTargets).
 type generated struct {
 	Page  *content.Page
 	Data  any
 	Reads coll
 	Shows []*content.Page
 	Body  *content.Page
+	Parts []*content.Page
+	Pupil bool
+	Print bool
 }
 
 // addGenerated adds the generated pages to r.pages. A content page at a
@@ -50,6 +59,7 @@ func (r *run) addGenerated() {
 	// Features add their pages here, e.g. add(r.yearPages()...).
 	add(r.notFoundPage())
 	add(r.yearPages()...)
+	add(r.printPages()...)
 }
 
 // notFoundPage is 404.html, which the web server shows for any missing

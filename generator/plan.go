@@ -184,6 +184,10 @@ func (r *run) fingerprint(p *content.Page, st *pageState) uint64 {
 			putUint(h, g.Body.MetaHash)
 			putUint(h, g.Body.BodyHash)
 		}
+		for _, pt := range g.Parts {
+			putUint(h, pt.MetaHash)
+			putUint(h, pt.BodyHash)
+		}
 	}
 	putUint(h, uint64(reads))
 	for i := range r.colls {

@@ -52,7 +52,8 @@ func (r *run) refresh(changed []string) bool {
 }
 
 // planDirty is plan for a refreshed run: only the pages whose source is
-// in r.dirty, themselves or as a generated page's body, are fingerprinted.
+// in r.dirty, themselves, as a generated page's body or among its parts,
+// are fingerprinted.
 // r.states is the last build's map, updated in place; the states it
 // replaces are kept in r.replaced, so that a build that fails can put
 // them back (see cleanup).
@@ -64,10 +65,15 @@ func (r *run) planDirty() {
 	r.replaced = map[string]*pageState{}
 	for _, p := range r.pages {
 		src := p
+		dirty := false
 		if g := r.gen[p]; g != nil {
 			src = g.Body
+			// A bundle or the print page shows the bodies of its parts.
+			for _, q := range g.Parts {
+				dirty = dirty || r.dirty[q.Path]
+			}
 		}
-		if src == nil || !r.dirty[src.Path] {
+		if !dirty && (src == nil || !r.dirty[src.Path]) {
 			continue
 		}
 		if old := r.state[p.URL]; old != nil && old.fp == r.fingerprint(p, old) {

@@ -192,6 +192,9 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 			}
 			return nil, err
 		}
+		if g != nil && g.Pupil {
+			pupilOnly(text, src)
+		}
 		l := &linker{r: r, page: src, url: p.URL, st: st}
 		s.md.Reset()
 		anchors, err = r.md.RenderTo(&s.md, text, l)
@@ -227,6 +230,12 @@ func (r *run) renderTo(s *scratch, p *content.Page) (*pageState, error) {
 		r.pageOutputs(p, st, nil, nil)
 	}
 	v := r.newView(p, body)
+	if g != nil && g.Parts != nil {
+		var err error
+		if v.Parts, err = r.renderParts(p, g, st); err != nil {
+			return nil, err
+		}
+	}
 	if err := r.theme.Execute(out, r.layout(p), v); err != nil {
 		var prob *diag.Problem
 		if errors.As(err, &prob) {

@@ -33,6 +33,9 @@ type view struct {
 	// Data is what a generated page's maker gives its layout (see
 	// generated); nil for other pages.
 	Data any
+	// Parts are the bodies of a generated page's Parts, as HTML, in
+	// order; nil for other pages.
+	Parts []template.HTML
 
 	// InlineCSS is the theme's style sheet, set only on the 404 page: the
 	// web server shows that page for any missing path, where no relative

@@ -43,6 +43,8 @@ func ExampleKinds() {
 	//   werkvorm: keuze individueel|duo|groep|klassikaal
 	//   sectoren: lijst van ids van sector
 	//   materialen: lijst van teksten
+	//   werkblad: ja/nee
+	//   werkblad_secties: lijst van teksten
 	// content/kalender/: activiteit (activiteiten)
 	//   soort: keuze bedrijfsbezoek|gastspreker|meeloopdag|beurs|open-dag|stage|workshop|gesprek|overig, verplicht
 	//   datum: datum, verplicht
@@ -96,4 +98,5 @@ func ExampleSettingsKeys() {
 	// toegestane_domeinen: lijst van teksten
 	// toegestane_nummers: lijst van teksten
 	// ruwe_html: ja/nee
+	// werkblad_secties: lijst van teksten
 }

@@ -143,6 +143,8 @@ var settingsTable = []Key{
 		Help: "telefoonnummers van school die in de tekst mogen staan, in elke schrijfwijze"},
 	{Name: "ruwe_html", Type: KeyBool,
 		Help: "true: HTML in Markdown wordt overgenomen (alleen bij auteurs die je vertrouwt)"},
+	{Name: "werkblad_secties", Type: KeyTexts,
+		Help: "de koppen (##) van een opdracht die op het werkblad van de leerling staan (standaard Zo werk je en Werkblad)"},
 }
 
 // kindTable is the table of page kinds, in the order of the navigation.
@@ -175,6 +177,10 @@ var kindTable = []KindInfo{
 			Help: "uitstroomrichtingen waar de opdracht bij past"},
 		{Name: "materialen", Type: KeyTexts,
 			Help: "wat de docent klaarlegt"},
+		{Name: "werkblad", Type: KeyBool,
+			Help: "false: geen werkblad voor de leerling; true: check waarschuwt als het ontbreekt"},
+		{Name: "werkblad_secties", Type: KeyTexts,
+			Help: "de koppen (##) van het werkblad, als die anders zijn dan in site.yaml"},
 	}},
 	{Kind: KindActivity, Folder: "kalender", Noun: "activiteit", Plural: "activiteiten", Title: "Kalender", Keys: []Key{
 		{Name: "soort", Type: KeyChoice, Required: true, Values: activityTypes,

@@ -85,7 +85,9 @@ func pageWith(keys []Key, value func(Key) string) []byte {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s: %s\n", k.Name, value(k))
 	}
-	b.WriteString("---\nTekst.\n")
+	// A heading "een", so that werkblad_secties: [een, twee] finds its
+	// pupil part.
+	b.WriteString("---\n## een\n\nTekst.\n")
 	return []byte(b.String())
 }
 

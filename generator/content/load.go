@@ -327,6 +327,14 @@ func (l *Loader) Refresh(site *Site, p string) bool {
 	if now.page == nil || len(now.probs) > 0 || now.page.MetaHash != old.page.MetaHash || now.page.Draft != old.page.Draft {
 		return false
 	}
+	if ne, se := now.page.Exercise, sp.Exercise; ne != nil && se != nil {
+		// The body's sections make the worksheet: whether there is one
+		// decides which pages the site has, so that is the long way.
+		if ne.HasSheet() != se.HasSheet() {
+			return false
+		}
+		se.Sections = ne.Sections
+	}
 	l.cache[p] = now
 	sp.BodyStart, sp.BodyHash, sp.FrontLine = now.page.BodyStart, now.page.BodyHash, now.page.FrontLine
 	return true

@@ -42,6 +42,9 @@ type Settings struct {
 	Domains    []string  // toegestane_domeinen: e-mail domains allowed in the text
 	Numbers    []string  // toegestane_nummers: the school's phone numbers, allowed in the text
 	RawHTML    bool      // ruwe_html: render raw HTML in Markdown (trusted authors only); default false
+	// PupilSections (werkblad_secties) are the headings of an exercise's
+	// pupil part (see Exercise.Pupil); default "Zo werk je" and "Werkblad".
+	PupilSections []string
 
 	keyPos map[string][2]int // line and column of each key in site.yaml
 }
@@ -133,7 +136,39 @@ type Exercise struct {
 	Form         string   // werkvorm: individueel, duo, groep or klassikaal
 	Sectors      []Ref    // sectoren
 	Materials    []string // materialen
-	Rel          ExerciseRel
+	// Sections are the body's sections: each starts at an ATX heading of
+	// level 1 or 2 (## Zo werk je) outside code blocks; text before the
+	// first heading is no section. Pupil marks the sections that are the
+	// pupil's part (werkblad_secties of the page, else of site.yaml): the
+	// worksheet (werkblad) shows only those. NoSheet is werkblad: false.
+	Sections []Section
+	NoSheet  bool
+	Rel      ExerciseRel
+
+	sheet *sheetKeys // between readFields and readSections
+}
+
+// Section is one section of an exercise's body (sectie): the heading's
+// text as written, the 1-based lines of the heading and of the last line
+// before the next section (or the end), and whether it is the pupil's.
+type Section struct {
+	Title     string
+	Line, End int
+	Pupil     bool
+}
+
+// HasSheet reports whether the exercise has a worksheet: a pupil part and
+// not werkblad: false.
+func (e *Exercise) HasSheet() bool {
+	if e.NoSheet {
+		return false
+	}
+	for _, s := range e.Sections {
+		if s.Pupil {
+			return true
+		}
+	}
+	return false
 }
 
 // ExerciseRel holds an exercise's derived cross-links.

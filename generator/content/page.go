@@ -75,6 +75,13 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 	f := newFields(p, fm.root, probs)
 	pg.FrontLine, _ = f.firstPos()
 	readFields(pg, f, s)
+	if e := pg.Exercise; e != nil {
+		if h := readSections(e, src, bodyStart, s, p, probs); h != nil {
+			// Which sections are the pupil's is shown by other pages
+			// (bundles, the exercise's own link to its worksheet).
+			pg.MetaHash = quickHash([]byte(p), fm.raw, h)
+		}
+	}
 	return pg
 }
 
@@ -128,6 +135,7 @@ func readFields(pg *Page, f *fields, s Settings) {
 		e.Form = f.enum("werkvorm", false, tableKey(KindExercise, "werkvorm").Values)
 		e.Sectors = f.refs("sectoren")
 		e.Materials = f.strs("materialen")
+		readSheetKeys(e, f)
 		pg.Exercise = e
 	case KindActivity:
 		a := &Activity{}

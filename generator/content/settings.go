@@ -33,8 +33,12 @@ var schoolYearRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 // DefaultSettings returns the settings a site has before site.yaml is
 // read: Dutch, 6 leerjaren, the default theme.
 func DefaultSettings() Settings {
-	return Settings{Lang: "nl", Years: 6, Theme: "default"}
+	return Settings{Lang: "nl", Years: 6, Theme: "default", PupilSections: DefaultPupilSections()}
 }
+
+// DefaultPupilSections returns the headings of the pupil's part of an
+// exercise when site.yaml has no werkblad_secties: Zo werk je, Werkblad.
+func DefaultPupilSections() []string { return []string{"Zo werk je", "Werkblad"} }
 
 // ParseSettings reads content/site.yaml (already normalised). Every problem is
 // added to probs with its position.
@@ -135,6 +139,11 @@ func readSettings(s *Settings, f *fields) {
 	}
 	s.Numbers = f.strs("toegestane_nummers")
 	s.RawHTML = f.boolean("ruwe_html")
+	if f.has("werkblad_secties") {
+		s.PupilSections = f.strs("werkblad_secties")
+	} else {
+		f.get("werkblad_secties")
+	}
 	f.unknown(settingsKeyNames())
 }
 

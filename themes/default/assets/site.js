@@ -58,12 +58,6 @@
       });
     });
 
-    // Print button: only where a script can print.
-    all("[data-afdrukken]").forEach(function (p) { p.hidden = false; });
-    all("[data-print]").forEach(function (b) {
-      b.addEventListener("click", function () { window.print(); });
-    });
-
     // Home page: the next three activities from today. Without a script the
     // link to the calendar stays.
     all("[data-binnenkort]").forEach(function (list) {
