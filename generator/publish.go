@@ -55,6 +55,7 @@ type pageOut struct {
 func (r *run) outputs() []output {
 	return []output{
 		{Files: sitemap},
+		r.searchOutput(),
 	}
 }
 
