@@ -9,7 +9,7 @@ import (
 
 // The sizes of the index's files.
 const (
-	perFile = 10        // pages per page file
+	perFile = 10       // pages per page file
 	splitAt = 32 << 10 // a term file over this many bytes is split by the third letter
 )
 

@@ -272,6 +272,9 @@ func appendJSONBytes(dst, s []byte) []byte {
 	dst = append(dst, '"')
 	for _, c := range s {
 		switch {
+		case c == '<':
+			// Never "</script>" or "<!--" in an index file.
+			dst = append(dst, `\u003c`...)
 		case c == '"' || c == '\\':
 			dst = append(dst, '\\', c)
 		case c < 0x20:
@@ -283,4 +286,3 @@ func appendJSONBytes(dst, s []byte) []byte {
 	}
 	return append(dst, '"')
 }
-
