@@ -59,7 +59,7 @@ func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
 			w = w[end+1:]
 			t, ok := termOf[string(word)]
 			if !ok {
-				stem := Stem(lang, string(word))
+				stem := Term(lang, string(word))
 				if t, ok = termID[stem]; !ok {
 					t = int32(len(terms))
 					terms = append(terms, stem)

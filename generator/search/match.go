@@ -14,42 +14,25 @@ const (
 	Exact   // the term is the word's term
 )
 
-// Variants returns the terms that match the folded query word q exactly:
-// its stem and, in Dutch, the stem of q without a final s or t (a plural or
-// verb form the Snowball stemmer keeps after a vowel: "stages" finds
-// "stage", "werkt" finds "werken").
-func Variants(lang, q string) []string {
-	out := []string{Stem(lang, q)}
-	if lang != "en" && utf8.RuneCountInString(q) >= 4 && (strings.HasSuffix(q, "s") || strings.HasSuffix(q, "t")) {
-		if v := Stem(lang, q[:len(q)-1]); v != out[0] {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // Match returns how the folded query word q finds the index term t, by the
 // rules zoek.js follows (the tests hold both to one word list): Exact when
-// t is one of q's Variants; Prefix when q is the last word of the query and
-// t starts with q or with q's stem; Typo when q has five letters or more
-// and t is one edit (a letter changed, added, dropped, or two neighbours
-// swapped) from q or from its stem; else NoMatch.
+// t is q's term (Term); Prefix when q is the last word of the query and t
+// starts with q or with q's term; Typo when q has five letters or more and
+// t is one edit (a letter changed, added, dropped, or two neighbours
+// swapped) from q or from its term of five letters or more; else NoMatch.
 func Match(lang, q, t string, last bool) int {
-	vs := Variants(lang, q)
-	for _, v := range vs {
-		if t == v {
-			return Exact
-		}
+	v := Term(lang, q)
+	if t == v {
+		return Exact
 	}
-	if last && (strings.HasPrefix(t, q) || strings.HasPrefix(t, vs[0])) {
+	if last && (strings.HasPrefix(t, q) || strings.HasPrefix(t, v)) {
 		return Prefix
 	}
-	if utf8.RuneCountInString(q) >= 5 && (near(q, t) || near(vs[0], t)) {
+	if utf8.RuneCountInString(q) >= 5 && (near(q, t) || utf8.RuneCountInString(v) >= 5 && near(v, t)) {
 		return Typo
 	}
 	return NoMatch
 }
-
 // near reports whether a and b are at most one edit apart (optimal string
 // alignment distance ≤ 1).
 func near(a, b string) bool {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/dutch"
-	"github.com/blevesearch/snowballstem/english"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -132,21 +131,31 @@ func splitSpace(s string) []string {
 	return out
 }
 
-// Stem returns the index term of the folded word w in lang ("nl" or "en"):
-// the Snowball stem (Dutch, or English for "en") of a word of letters; a
-// word holding a digit is its own term. zoek.js stems with the same
-// algorithms.
-func Stem(lang, w string) string {
+// Term returns the index term of the folded word w in lang ("nl" or
+// "en"). A word holding a digit is its own term. In Dutch, a word of four
+// letters or more first loses a final s after a vowel or a final t after
+// another letter (a plural or verb form the Snowball stemmer keeps:
+// "stages" is "stage", "werkt" is "werk"), then it is stemmed with the
+// Dutch Snowball stemmer. English words are their own terms (zoek.js has
+// no English stemmer yet); prefixes and typos still match. zoek.js makes
+// terms by the same rules.
+func Term(lang, w string) string {
 	for i := 0; i < len(w); i++ {
 		if '0' <= w[i] && w[i] <= '9' {
 			return w
 		}
 	}
-	env := snowballstem.NewEnv(w)
 	if lang == "en" {
-		english.Stem(env)
-	} else {
-		dutch.Stem(env)
+		return w
 	}
+	if n := len(w); n >= 4 && utf8.RuneCountInString(w) >= 4 {
+		prev := w[n-2]
+		vowel := prev == 'a' || prev == 'e' || prev == 'i' || prev == 'o' || prev == 'u' || prev == 'y'
+		if w[n-1] == 's' && vowel || w[n-1] == 't' && !vowel {
+			w = w[:n-1]
+		}
+	}
+	env := snowballstem.NewEnv(w)
+	dutch.Stem(env)
 	return env.Current()
 }

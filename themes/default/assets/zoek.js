@@ -99,15 +99,13 @@
     if (n >= 4 && nonV(s[n - 1]) && s[n - 1] !== "I" && s[n - 2] === s[n - 3] && "aeou".indexOf(s[n - 2]) >= 0 && nonV(s[n - 4])) s = s.slice(0, n - 2) + s[n - 1];
     return s.replace(/I/g, "i").replace(/Y/g, "y");
   }
+  // term: the index term of a folded word (search.Term in Go).
   var stems = {};
-  function stemOf(w) { return stems[w] || (stems[w] = stem(w)); }
-  function variants(q) {
-    var v = [stemOf(q)], c = q.slice(-1);
-    if (lang !== "en" && Array.from(q).length >= 4 && (c === "s" || c === "t")) {
-      var o = stemOf(q.slice(0, -1));
-      if (o !== v[0]) v.push(o);
-    }
-    return v;
+  function term(w) {
+    if (stems[w]) return stems[w];
+    var x = w, c = w.slice(-1), v = vowel(w.slice(-2, -1)) && w.slice(-2, -1) !== "\u00e8";
+    if (lang !== "en" && Array.from(w).length >= 4 && (c === "s" && v || c === "t" && !v)) x = w.slice(0, -1);
+    return (stems[w] = stem(x));
   }
   function near(a, b) {
     a = Array.from(a); b = Array.from(b);
@@ -123,11 +121,11 @@
     return x.slice(i) === y.slice(i + 1);
   }
   // match: how query word q finds index term t (search.Match in Go).
-  function match(q, t, last, vs) {
-    vs = vs || variants(q);
-    if (vs.indexOf(t) >= 0) return EXACT;
-    if (last && (t.indexOf(q) === 0 || t.indexOf(vs[0]) === 0)) return PREFIX;
-    if (Array.from(q).length >= 5 && (near(q, t) || near(vs[0], t))) return TYPO;
+  function match(q, t, last) {
+    var v = term(q);
+    if (t === v) return EXACT;
+    if (last && (t.indexOf(q) === 0 || t.indexOf(v) === 0)) return PREFIX;
+    if (Array.from(q).length >= 5 && (near(q, t) || Array.from(v).length >= 5 && near(v, t))) return TYPO;
     return 0;
   }
 
@@ -161,10 +159,10 @@
     return ready().then(function () {
       var ws = words(q), lastOpen = !/\s$/.test(q), need = [];
       var per = ws.map(function (w, i) {
-        var last = lastOpen && i === ws.length - 1, vs = variants(w), list = [];
-        [w].concat(vs).forEach(function (x) { shards(x, last).forEach(function (s) { if (list.indexOf(s) < 0) list.push(s); }); });
+        var last = lastOpen && i === ws.length - 1, list = [];
+        [w, term(w)].forEach(function (x) { shards(x, last).forEach(function (s) { if (list.indexOf(s) < 0) list.push(s); }); });
         list.forEach(function (s) { if (need.indexOf(s) < 0) need.push(s); });
-        return { w: w, last: last, vs: vs, shards: list };
+        return { w: w, last: last, shards: list };
       });
       return Promise.all(need.map(function (s) { return load("t-" + s); })).then(function () {
         var n = idx.n, total = null, terms = {};
@@ -172,7 +170,7 @@
           var best = new Float32Array(n);
           p.shards.forEach(function (s) {
             files["t-" + s].forEach(function (e) {
-              var m = match(p.w, e[0], p.last, p.vs);
+              var m = match(p.w, e[0], p.last);
               if (!m) return;
               terms[e[0]] = true;
               var id = -1;
@@ -208,7 +206,7 @@
       return { url: r[0], title: r[1], summary: r[2], sections: secs, kind: idx.soorten[kinds[id] - 1] || ["", ""], years: masks[id] };
     });
   }
-  function hit(terms, w) { return terms[stemOf(fold(w))]; }
+  function hit(terms, w) { return terms[term(fold(w))]; }
   function hasHit(terms, s) { return (s.match(WORD) || []).some(function (w) { return hit(terms, w); }); }
   // mark: text as nodes, the words whose stems were found in <mark>.
   function mark(el, text, terms) {
@@ -323,7 +321,7 @@
     input.addEventListener("focus", function () { if (input.value.trim() && list.firstChild) panel.hidden = false; });
     window.lobsiteZoek.run = run;
   }
-  window.lobsiteZoek = { fold: fold, words: words, stem: function (l, w) { lang = l; return stem(w); }, match: function (l, q, t, last) { lang = l; stems = {}; return match(q, t, last); }, search: search };
+  window.lobsiteZoek = { fold: fold, words: words, term: function (l, w) { lang = l; stems = {}; return term(w); }, match: function (l, q, t, last) { lang = l; stems = {}; return match(q, t, last); }, search: search };
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
   else init();
 })();
