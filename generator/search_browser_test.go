@@ -29,6 +29,9 @@ func newBrowser(t testing.TB, timeout time.Duration) context.Context {
 	} else if exe = os.Getenv("LOBSITE_CHROMIUM"); exe == "" {
 		exe = "chromium"
 	}
+	if timeout == 0 {
+		timeout = time.Hour
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

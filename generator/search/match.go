@@ -33,6 +33,7 @@ func Match(lang, q, t string, last bool) int {
 	}
 	return NoMatch
 }
+
 // near reports whether a and b are at most one edit apart (optimal string
 // alignment distance ≤ 1).
 func near(a, b string) bool {
