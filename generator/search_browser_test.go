@@ -143,9 +143,9 @@ func TestSearchInBrowser(t *testing.T) {
 				Lines []string
 				Terms []string
 			}
-			evalJSON(t, ctx, `((d) => { const z = window.lobsiteZoek;
-			  return JSON.stringify({lines: d.list.map(l => l[0] === "vouw" ? z.fold(l[2]) : String(z.match(l[1], z.words(l[2])[0], z.term(l[1], z.words(l[3])[0]), l[0] === "begin" || l[0] === "niet"))),
-			    terms: d.words.map(w => z.term("nl", w))}); })(`+string(in)+`)`, &got)
+			evalJSONAwait(t, ctx, `((d) => { const z = window.lobsiteZoek;
+			  return z.ready().then(() => JSON.stringify({lines: d.list.map(l => l[0] === "vouw" ? z.fold(l[2]) : String(z.match(l[1], z.words(l[2])[0], z.term(l[1], z.words(l[3])[0]), l[0] === "begin" || l[0] === "niet"))),
+			    terms: d.words.map(w => z.term("nl", w))})); })(`+string(in)+`)`, &got)
 			want := map[string]int{"vindt": search.Exact, "begin": search.Prefix, "typo": search.Typo, "niet": search.NoMatch}
 			for i, l := range list {
 				w := fmt.Sprint(want[l[0]])
@@ -299,4 +299,17 @@ func readWordList(t *testing.T) [][4]string {
 		}
 	}
 	return out
+}
+
+// evalJSONAwait evaluates a JavaScript expression whose promise gives JSON
+// and decodes it into v.
+func evalJSONAwait(t *testing.T, ctx context.Context, js string, v any) {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate: %v", err)
+	}
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -148,6 +148,8 @@ func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
 	var b []byte
 	b = append(b, `__lobsiteZoek("index",{"v":1,"taal":`...)
 	b = appendJSON(b, lang)
+	b = append(b, `,"stop":`...)
+	b = appendJSON(b, stopWords(lang))
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(len(list)), 10)
 	b = append(b, `,"per":`...)

@@ -117,7 +117,7 @@ func TestBuild(t *testing.T) {
 	b := Extract("nl", Doc{URL: "b/", Title: "Werk", Kind: "pagina"}, []byte("<p>stages en stage</p>"))
 	files := Build("nl", []Kind{{"opdracht", "Opdracht"}, {"pagina", "Handboek"}}, []*Page{a, nil, b})
 	idx := string(files["zoek/index.js"])
-	wantIdx := `__lobsiteZoek("index",{"v":1,"taal":"nl","n":2,"per":10,"sleutels":["st","we"],"soorten":[["opdracht","Opdracht"],["pagina","Handboek"]],"soort":"12","jaren":"50"});` + "\n"
+	wantIdx := `__lobsiteZoek("index",{"v":1,"taal":"nl","stop":"` + stopListNL + `","n":2,"per":10,"sleutels":["st","we"],"soorten":[["opdracht","Opdracht"],["pagina","Handboek"]],"soort":"12","jaren":"50"});` + "\n"
 	if idx != wantIdx {
 		t.Errorf("index.js\n%s\nwant\n%s", idx, wantIdx)
 	}

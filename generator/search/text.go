@@ -99,11 +99,21 @@ func keep(lang string, w []byte) bool {
 }
 
 // The stop words, folded: the most frequent function words, which neither
-// the index nor a query keeps. zoek.js has the same lists.
-var (
-	stopNL = set("de het een en van in op met voor naar bij te is dat die er zijn aan om als of ook je jij ze hij zij we wij")
-	stopEN = set("the an and of in on at to for with by from is are be that this it or as")
+// the index nor a query keeps. The index file hands the site's list to
+// zoek.js.
+const (
+	stopListNL = "aan als bij dat de die een en er het hij in is je jij met naar of om ook op te van voor we wij ze zij zijn"
+	stopListEN = "an and are as at be by for from in is it of on or that the this to with"
 )
+
+var stopNL, stopEN = set(stopListNL), set(stopListEN)
+
+func stopWords(lang string) string {
+	if lang == "en" {
+		return stopListEN
+	}
+	return stopListNL
+}
 
 func set(words string) map[string]struct{} {
 	m := map[string]struct{}{}
