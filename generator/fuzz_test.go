@@ -79,8 +79,8 @@ func checkPageHTML(page []byte) []string {
 			if err := l.Err(); err != nil && err != io.EOF {
 				bad = append(bad, "the page does not lex: "+err.Error())
 			}
-			if scripts != 1 {
-				bad = append(bad, fmt.Sprintf("%d script elements, want only the theme's", scripts))
+			if scripts != 2 {
+				bad = append(bad, fmt.Sprintf("%d script elements, want only the theme's two", scripts))
 			}
 			return bad
 		case html.StartTagToken:
@@ -104,7 +104,7 @@ func checkPageHTML(page []byte) []string {
 						bad = append(bad, fmt.Sprintf("%s=%q on <%s>", key, val, tag))
 					}
 				}
-				if tag == "script" && !strings.HasSuffix(val, "site.js") {
+				if tag == "script" && !strings.HasSuffix(val, "site.js") && !strings.HasSuffix(val, "zoek.js") {
 					bad = append(bad, fmt.Sprintf("script src=%q", val))
 				}
 			}
@@ -259,7 +259,7 @@ func TestFuzzSeedsReadable(t *testing.T) {
 
 // TestCheckPageHTML makes sure the fuzz test's oracle sees what it must.
 func TestCheckPageHTML(t *testing.T) {
-	theme := `<head><script src="../../site.js" defer></script></head>`
+	theme := `<head><script src="../../site.js" defer></script><script src="../../zoek.js" defer></script></head>`
 	tests := []struct {
 		page string
 		bad  int

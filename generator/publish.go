@@ -56,6 +56,7 @@ func (r *run) outputs() []output {
 	return []output{
 		{Files: sitemap},
 		r.agendaOutput(),
+		r.searchOutput(),
 	}
 }
 

@@ -1,0 +1,231 @@
+package search
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The sizes of the index's files.
+const (
+	perFile = 10       // pages per page file
+	splitAt = 32 << 10 // a term file over this many bytes is split by the third letter
+)
+
+// alphabet is the 64 characters of the compact numbers in the index: a
+// number is written in groups of five bits, lowest first, each group the
+// character at its value, plus 32 when another group follows.
+const alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+func appendNum(dst []byte, v uint64) []byte {
+	for v >= 32 {
+		dst = append(dst, alphabet[32|v&31])
+		v >>= 5
+	}
+	return append(dst, alphabet[v])
+}
+
+// Kind is a soort as the results show it.
+type Kind struct {
+	ID    string // the soort: "opdracht"
+	Label string // its name in the site's language: "Opdracht"
+}
+
+// Build makes the index files of the pages (nil entries are left out), in
+// the order given, which is the order of page numbers: a map from slash
+// path under the site root ("zoek/index.js") to contents. kinds lists the
+// soorten the results may name, in the order the filter offers them.
+func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
+	var list []*Page
+	for _, p := range pages {
+		if p != nil {
+			list = append(list, p)
+		}
+	}
+	files := map[string][]byte{}
+
+	// Terms: each distinct word is stemmed once.
+	termOf := map[string]int32{} // folded word → term number
+	termID := map[string]int32{} // term → term number
+	var terms []string
+	var posts [][]uint32 // per term: page<<2 | weight, by page
+	for id, p := range list {
+		w := p.words
+		for len(w) > 0 {
+			weight := w[0]
+			end := bytes.IndexByte(w, 0)
+			word := w[1:end]
+			w = w[end+1:]
+			t, ok := termOf[string(word)]
+			if !ok {
+				stem := Term(lang, string(word))
+				if t, ok = termID[stem]; !ok {
+					t = int32(len(terms))
+					terms = append(terms, stem)
+					posts = append(posts, nil)
+					termID[stem] = t
+				}
+				termOf[string(word)] = t
+			}
+			ps := posts[t]
+			v := uint32(id)<<2 | uint32(weight)
+			if n := len(ps); n > 0 && ps[n-1]>>2 == uint32(id) {
+				ps[n-1] = max(ps[n-1], v)
+			} else {
+				posts[t] = append(ps, v)
+			}
+		}
+	}
+	order := make([]int32, len(terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if terms[a] < terms[b] {
+			return -1
+		}
+		return 1
+	})
+
+	// Term files: by the first two letters, split by the third when large.
+	type shard struct {
+		key  string
+		data []byte
+	}
+	var shards []shard
+	encode := func(ids []int32) []byte {
+		var b []byte
+		for i, t := range ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = appendJSON(b, terms[t])
+			b = append(b, ",\""...)
+			prev := -1
+			for _, v := range posts[t] {
+				page := int(v >> 2)
+				b = appendNum(b, uint64(page-prev)<<2|uint64(v&3))
+				prev = page
+			}
+			b = append(b, "\"]"...)
+		}
+		return b
+	}
+	for i := 0; i < len(order); {
+		key := prefix(terms[order[i]], 2)
+		j := i
+		size := 0
+		for j < len(order) && prefix(terms[order[j]], 2) == key {
+			size += len(terms[order[j]]) + 6 + len(posts[order[j]])
+			j++
+		}
+		if size <= splitAt {
+			shards = append(shards, shard{key, encode(order[i:j])})
+			i = j
+			continue
+		}
+		for k := i; k < j; {
+			sub := prefix(terms[order[k]], 3)
+			l := k
+			for l < j && prefix(terms[order[l]], 3) == sub {
+				l++
+			}
+			shards = append(shards, shard{sub, encode(order[k:l])})
+			k = l
+		}
+		i = j
+	}
+	slices.SortFunc(shards, func(a, b shard) int {
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	})
+
+	// The index file.
+	var b []byte
+	b = append(b, `__lobsiteZoek("index",{"v":1,"taal":`...)
+	b = appendJSON(b, lang)
+	b = append(b, `,"stop":`...)
+	b = appendJSON(b, stopWords(lang))
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(len(list)), 10)
+	b = append(b, `,"per":`...)
+	b = strconv.AppendInt(b, perFile, 10)
+	b = append(b, `,"sleutels":[`...)
+	for i, s := range shards {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSON(b, s.key)
+	}
+	b = append(b, `],"soorten":[`...)
+	kindNum := map[string]int{}
+	for i, k := range kinds {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSON(b, k.ID)
+		b = append(b, ',')
+		b = appendJSON(b, k.Label)
+		b = append(b, ']')
+		kindNum[k.ID] = i + 1
+	}
+	b = append(b, `],"soort":"`...)
+	for _, p := range list {
+		b = appendNum(b, uint64(kindNum[p.kind]))
+	}
+	b = append(b, `","jaren":"`...)
+	for _, p := range list {
+		var mask uint64
+		for _, y := range p.years {
+			if y >= 1 && y <= 60 {
+				mask |= 1 << (y - 1)
+			}
+		}
+		b = appendNum(b, mask)
+	}
+	b = append(b, "\"});\n"...)
+	files["zoek/index.js"] = b
+
+	for i, s := range shards {
+		name := "t-" + strconv.Itoa(i)
+		files["zoek/"+name+".js"] = wrap(name, s.data)
+	}
+	for i := 0; i < len(list); i += perFile {
+		var d []byte
+		for j := i; j < min(i+perFile, len(list)); j++ {
+			if j > i {
+				d = append(d, ',')
+			}
+			d = append(d, list[j].rec...)
+		}
+		name := "p-" + strconv.Itoa(i/perFile)
+		files["zoek/"+name+".js"] = wrap(name, d)
+	}
+	return files
+}
+
+// wrap makes the script of an index file: a call of __lobsiteZoek with
+// its name and an array.
+func wrap(name string, data []byte) []byte {
+	b := make([]byte, 0, len(data)+len(name)+24)
+	b = append(b, `__lobsiteZoek("`...)
+	b = append(b, name...)
+	b = append(b, `",[`...)
+	b = append(b, data...)
+	return append(b, "]);\n"...)
+}
+
+// prefix returns the first n runes of s.
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}

@@ -1,0 +1,143 @@
+package search
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// Line is one line of the shared word list testdata/woorden.txt.
+type line struct {
+	no                int
+	kind, lang, q, in string
+}
+
+func wordList(t *testing.T) []line {
+	t.Helper()
+	f, err := os.Open("testdata/woorden.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []line
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		fs := strings.Fields(sc.Text())
+		switch {
+		case len(fs) == 0 || strings.HasPrefix(fs[0], "#"):
+		case fs[0] == "vouw" && len(fs) == 3:
+			out = append(out, line{n, fs[0], "", fs[1], fs[2]})
+		case len(fs) == 4:
+			out = append(out, line{n, fs[0], fs[1], fs[2], fs[3]})
+		default:
+			t.Fatalf("woorden.txt:%d: %q", n, sc.Text())
+		}
+	}
+	return out
+}
+
+// TestWordList checks folding, word forms, prefixes and typos on the shared
+// word list, as the index (Stem of the folded text word) and Match see them.
+func TestWordList(t *testing.T) {
+	want := map[string]int{"vindt": Exact, "begin": Prefix, "typo": Typo, "niet": NoMatch}
+	for _, l := range wordList(t) {
+		if l.kind == "vouw" {
+			if got := Fold(l.q); got != l.in {
+				t.Errorf("woorden.txt:%d: Fold(%q) = %q, want %q", l.no, l.q, got, l.in)
+			}
+			continue
+		}
+		ws := Words(l.lang, l.in)
+		qs := Words(l.lang, l.q)
+		if len(ws) != 1 || len(qs) != 1 {
+			t.Fatalf("woorden.txt:%d: words %q, %q", l.no, ws, qs)
+		}
+		term := Term(l.lang, ws[0])
+		last := l.kind == "begin" || l.kind == "niet"
+		got := Match(l.lang, qs[0], term, last)
+		if got != want[l.kind] {
+			t.Errorf("woorden.txt:%d: %s %q finds %q (term %q) with quality %d, want %d", l.no, l.lang, l.q, l.in, term, got, want[l.kind])
+		}
+		if l.kind == "vindt" && Match(l.lang, qs[0], term, false) != Exact {
+			t.Errorf("woorden.txt:%d: not exact", l.no)
+		}
+	}
+}
+
+func TestStems(t *testing.T) {
+	for _, c := range []struct{ lang, w, want string }{
+		{"nl", "stages", "stag"}, {"nl", "stage", "stag"}, {"nl", "bedrijfsbezoeken", "bedrijfsbezoek"},
+		{"nl", "werken", "werk"}, {"nl", "werkt", "werk"}, {"nl", "kwaliteit", "kwaliteit"},
+		{"nl", "vaardigheden", "vaardig"}, {"nl", "2026", "2026"}, {"en", "careers", "careers"},
+	} {
+		if got := Term(c.lang, c.w); got != c.want {
+			t.Errorf("Term(%s, %q) = %q, want %q", c.lang, c.w, got, c.want)
+		}
+	}
+	if got := strings.Join(Words("nl", "De leerling en het Netwerk: één a-b oriënteren!"), " "); got != "leerling netwerk oriënteren" {
+		// "één" folds to "een", a stop word; one-letter words are dropped.
+		if got != "leerling netwerk orienteren" {
+			t.Errorf("Words = %q", got)
+		}
+	}
+}
+
+// TestExtract reads a small body: sections at headings with ids, text
+// without tags, references resolved, words folded with their best weight.
+func TestExtract(t *testing.T) {
+	body := []byte(`<p>Intro over <strong>stage</strong>&amp;werk.</p><h2 id=doel>Het doel</h2><p>Een netwerk<br>maken</p><ul><li>stage</li></ul><h3 id="stap-1">Stap &lt;1&gt;</h3><p>Klaar</p>`)
+	p := Extract("nl", Doc{URL: "opdrachten/x/", Title: "Netwerk \"kaart\"", Summary: "Kort", Kind: "opdracht", Years: []int{2}}, body)
+	wantRec := `["opdrachten/x/","Netwerk \"kaart\"","Kort",["","","Intro over stage\u0026werk.","doel","Het doel","Een netwerk maken stage","stap-1","Stap \u003c1>","Klaar"]]`
+	wantRec = strings.ReplaceAll(wantRec, `\u0026`, "&")
+	if string(p.rec) != wantRec {
+		t.Errorf("record\n%s\nwant\n%s", p.rec, wantRec)
+	}
+	got := map[string]byte{}
+	for w := p.words; len(w) > 0; {
+		end := strings.IndexByte(string(w), 0)
+		got[string(w[1:end])] = w[0]
+		w = w[end+1:]
+	}
+	want := map[string]byte{"netwerk": 3, "kaart": 3, "kort": 2, "intro": 1, "over": 1, "stage": 1, "werk": 1, "doel": 2, "maken": 1, "stap": 2, "klaar": 1}
+	if len(got) != len(want) {
+		t.Errorf("words %v, want %v", got, want)
+	}
+	for w, wt := range want {
+		if got[w] != wt {
+			t.Errorf("word %q weight %d, want %d (all: %v)", w, got[w], wt, got)
+		}
+	}
+}
+
+// TestBuild checks the files of a two-page index: the page numbers, the
+// kinds and leerjaren, and a term's postings.
+func TestBuild(t *testing.T) {
+	a := Extract("nl", Doc{URL: "a/", Title: "Stage", Kind: "opdracht", Years: []int{1, 3}}, []byte("<p>werken</p>"))
+	b := Extract("nl", Doc{URL: "b/", Title: "Werk", Kind: "pagina"}, []byte("<p>stages en stage</p>"))
+	files := Build("nl", []Kind{{"opdracht", "Opdracht"}, {"pagina", "Handboek"}}, []*Page{a, nil, b})
+	idx := string(files["zoek/index.js"])
+	wantIdx := `__lobsiteZoek("index",{"v":1,"taal":"nl","stop":"` + stopListNL + `","n":2,"per":10,"sleutels":["st","we"],"soorten":[["opdracht","Opdracht"],["pagina","Handboek"]],"soort":"12","jaren":"50"});` + "\n"
+	if idx != wantIdx {
+		t.Errorf("index.js\n%s\nwant\n%s", idx, wantIdx)
+	}
+	// "stag" (stage, stages) on page 0 (title, 3) and page 1 (body, 1);
+	// "werk" on both. Numbers: (delta<<2 | weight): 1<<2|3 = 7, 1<<2|1 = 5.
+	if got, want := string(files["zoek/t-0.js"]), `__lobsiteZoek("t-0",[["stag","75"]]);`+"\n"; got != want {
+		t.Errorf("t-0.js\n%s\nwant\n%s", got, want)
+	}
+	if got, want := string(files["zoek/t-1.js"]), `__lobsiteZoek("t-1",[["werk","57"]]);`+"\n"; got != want {
+		t.Errorf("t-1.js\n%s\nwant\n%s", got, want)
+	}
+	if len(files) != 4 {
+		t.Errorf("%d files, want index, two term files, one page file", len(files))
+	}
+}
+
+func TestNum(t *testing.T) {
+	for v, want := range map[uint64]string{0: "0", 31: "v", 32: "w1", 1000: "Ev"} {
+		if got := string(appendNum(nil, v)); got != want {
+			t.Errorf("appendNum(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
