@@ -114,8 +114,6 @@
 //	.InlineLinks ps         .A per page, separated by ", "
 //	.Related id key ps      <section class="verwijzing"> with heading {{t key}} (id "lijst_<id>")
 //	                        and .Links ps, or nothing when ps is empty
-//	.Worksheet p            the worksheet page of exercise p (for .Link and .Title), or nil when
-//	                        p has no pupil part or werkblad: false
 //	.Bundles                the bundles werkbladen/leerjaar-1/ to leerjaar-<leerjaren>/, each a page
 //	                        with .URL and .Title, for .Link
 //
@@ -138,7 +136,8 @@
 //	.Competency  .Number, .Rel.Questions, .Rel.Exercises, .Rel.Activities, .Rel.Guides
 //	.Question    .Coaching (coachgesprek), .Rel.Competencies, .Rel.Exercises, .Rel.Guides
 //	.Exercise    .Years, .Duration, .Form (werkvorm), .Materials, .Rel.Competencies,
-//	             .Rel.Questions, .Rel.Sectors, .Rel.Activities
+//	             .Rel.Questions, .Rel.Sectors, .Rel.Activities, .Sheet (its worksheet page,
+//	             for .Link; nil without a pupil part or with werkblad: false)
 //	.Activity    .Type (soort), .Date, .Until, .Time, .Years, .Location, .Period,
 //	             .Rel.Sectors, .Rel.Competencies, .Rel.Exercises
 //	.Sector      .Jobs (beroepen), .Certificates, .Rel.Activities, .Rel.Exercises
