@@ -63,13 +63,15 @@ func (r *run) printPages() []generated {
 	var out []generated
 	var sheets []*content.Page
 	for _, e := range s.Exercises {
+		e.Exercise.Sheet = nil
 		if !e.Exercise.HasSheet() {
 			continue
 		}
 		sheets = append(sheets, e)
+		e.Exercise.Sheet = &content.Page{Kind: kindSheet, URL: e.URL + "werkblad/", Title: r.theme.T("werkblad") + ": " + e.Title,
+			Section: e.Section, Dir: e.Dir}
 		out = append(out, generated{
-			Page: &content.Page{Kind: kindSheet, URL: e.URL + "werkblad/", Title: r.theme.T("werkblad") + ": " + e.Title,
-				Section: e.Section, Dir: e.Dir},
+			Page:  e.Exercise.Sheet,
 			Data:  sheetData{Exercise: e},
 			Body:  e,
 			Pupil: true,
@@ -283,15 +285,6 @@ func (r *run) printTarget(href, url string) string {
 		return tp.Title
 	}
 	return u
-}
-
-// Worksheet returns the worksheet page of exercise p
-// (opdrachten/<id>/werkblad/), for .Link, or nil when it has none.
-func (v *view) Worksheet(p *content.Page) *content.Page {
-	if p == nil || p.Exercise == nil || !p.Exercise.HasSheet() {
-		return nil
-	}
-	return &content.Page{Kind: kindSheet, URL: p.URL + "werkblad/", Title: v.r.theme.T("werkblad") + ": " + p.Title}
 }
 
 // Bundles returns the bundles of worksheets, leerjaar 1 to leerjaren, for

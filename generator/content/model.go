@@ -143,7 +143,10 @@ type Exercise struct {
 	// worksheet (werkblad) shows only those. NoSheet is werkblad: false.
 	Sections []Section
 	NoSheet  bool
-	Rel      ExerciseRel
+	// Sheet is the worksheet page (opdrachten/<id>/werkblad/), which the
+	// generator makes and sets for every build; nil when none.
+	Sheet *Page
+	Rel   ExerciseRel
 
 	sheet *sheetKeys // between readFields and readSections
 }

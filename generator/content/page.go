@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/binary"
 	"path"
 	"strings"
 
@@ -79,7 +80,9 @@ func parsePage(p string, src []byte, s Settings, probs *diag.List) *Page {
 		if h := readSections(e, src, bodyStart, s, p, probs); h != nil {
 			// Which sections are the pupil's is shown by other pages
 			// (bundles, the exercise's own link to its worksheet).
-			pg.MetaHash = quickHash([]byte(p), fm.raw, h)
+			var m [8]byte
+			binary.LittleEndian.PutUint64(m[:], pg.MetaHash)
+			pg.MetaHash = quickHash(m[:], h)
 		}
 	}
 	return pg

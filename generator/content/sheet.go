@@ -87,9 +87,8 @@ func readSections(e *Exercise, src []byte, bodyStart int, s Settings, path strin
 		}
 		for i := range e.Sections {
 			sec := &e.Sections[i]
-			id := slug.Make(sec.Title)
 			for _, w := range want {
-				if id == w && w != "" {
+				if w != "" && slugIs(sec.Title, w) {
 					sec.Pupil, pupil = true, true
 				}
 			}
@@ -113,6 +112,39 @@ func readSections(e *Exercise, src []byte, bodyStart int, s Settings, path strin
 	probs.Warnf(path, at[0], at[1], "%s, maar de opdracht heeft geen deel voor de leerling: geen kop %s; geef het werkblad een kop ## %s, noem de koppen in werkblad_secties, of schrijf werkblad: false",
 		why, quoteList(names), firstOr(names, "Werkblad"))
 	return key
+}
+
+// slugIs reports whether slug.Make(title) is want, without making the
+// slug when title is ASCII (as headings nearly always are).
+func slugIs(title, want string) bool {
+	for i := 0; i < len(title); i++ {
+		if title[i] >= 0x80 {
+			return slug.Make(title) == want
+		}
+	}
+	j, dash := 0, false
+	for i := 0; i < len(title); i++ {
+		c := title[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			dash = true
+			continue
+		}
+		if dash && j > 0 {
+			if j >= len(want) || want[j] != '-' {
+				return false
+			}
+			j++
+		}
+		dash = false
+		if j >= len(want) || want[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(want)
 }
 
 func quoteList(names []string) string {

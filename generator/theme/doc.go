@@ -151,8 +151,6 @@
 //	.CalendarFilter         the choices of the kalender's filter, only what the activities have:
 //	                        .Years, .Sectors (pages), .Types (soorten); nil without activities;
 //	                        reads the activities and sectors
-//	.Worksheet p            the worksheet page of exercise p (for .Link and .Title), or nil when
-//	                        p has no pupil part or werkblad: false
 //	.Bundles                the bundles werkbladen/leerjaar-1/ to leerjaar-<leerjaren>/, each a page
 //	                        with .URL and .Title, for .Link
 //
@@ -183,7 +181,8 @@
 //	.Competency  .Number, .Rel.Questions, .Rel.Exercises, .Rel.Activities, .Rel.Guides
 //	.Question    .Coaching (coachgesprek), .Rel.Competencies, .Rel.Exercises, .Rel.Guides
 //	.Exercise    .Years, .Duration, .Form (werkvorm), .Materials, .Rel.Competencies,
-//	             .Rel.Questions, .Rel.Sectors, .Rel.Activities
+//	             .Rel.Questions, .Rel.Sectors, .Rel.Activities, .Sheet (its worksheet page,
+//	             for .Link; nil without a pupil part or with werkblad: false)
 //	.Activity    .Type (soort), .Date, .Until, .Time, .Years, .Location, .Period,
 //	             .Rel.Sectors, .Rel.Competencies, .Rel.Exercises
 //	.Sector      .Jobs (beroepen), .Certificates, .Rel.Activities, .Rel.Exercises
