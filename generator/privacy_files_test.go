@@ -39,15 +39,7 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 // the school's own numbers in toegestane_nummers are allowed; and that
 // --strict (Options.Strict) then fails the build.
 func TestPrivacyLintStaticFiles(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, "testdata/sites/klein.txtar", dir)
-	site := filepath.Join(dir, "content", "site.yaml")
-	settings, err := os.ReadFile(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{
-		"content/site.yaml":                   append(settings, "toegestane_nummers: [\"0575-123456\"]\n# contact: 06-87654321\n"...),
+	dir := kleinWith(t, "toegestane_nummers: [\"0575-123456\"]\n# contact: 06-87654321\n", map[string][]byte{
 		"content/handboek/klaslijst.csv":      []byte("naam;bsn;mobiel\nLeerling A;123456782;06-12345678\n"),
 		"content/handboek/notities.txt":       []byte("Bel school: 0575 12 34 56.\nOuder: ouder＠provider.example\n"),
 		"content/handboek/afspraken.ics":      []byte("BEGIN:VCALENDAR\r\nDESCRIPTION:bel 06/11223344\r\nEND:VCALENDAR\r\n"),
@@ -55,25 +47,12 @@ func TestPrivacyLintStaticFiles(t *testing.T) {
 		"content/handboek/cijfers.xlsx":       zipOf(t, map[string]string{"xl/sharedStrings.xml": "<sst><si><t>kind@thuis.example</t></si></sst>"}),
 		"content/handboek/bel 0612345678.pdf": []byte("%PDF-1.4"),
 		"content/handboek/jarigen.txt":        []byte("Klas 1A\nSanne de Vries 14-05-2013\nbel 0 6 1 2 3 4 5 6 7 8\n"),
-	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	_, res, err := buildSiteDir(t, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, w := range res.Warnings {
-		msg := w.Msg
-		if i := strings.Index(msg, "("); i >= 0 {
-			msg = msg[:i]
-		}
-		got = append(got, strings.TrimSpace(w.Error()[:len(w.Error())-len(w.Msg)]+msg))
-	}
-	slices.Sort(got)
+	got := warningHeads(res.Warnings)
 	want := []string{
 		"content/handboek/afspraken.ics:2:17: waarschuwing: dit lijkt op een telefoonnummer",
 		"content/handboek/bel 0612345678.pdf: waarschuwing: de bestandsnaam: dit lijkt op een telefoonnummer",
@@ -101,28 +80,11 @@ func TestPrivacyLintStaticFiles(t *testing.T) {
 // its position; an incremental build that keeps the theme reports it
 // again.
 func TestPrivacyLintThemeFiles(t *testing.T) {
-	dir := t.TempDir()
-	writeSite(t, "testdata/sites/klein.txtar", dir)
-	site := filepath.Join(dir, "content", "site.yaml")
-	settings, err := os.ReadFile(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{
-		"content/site.yaml":              append(settings, "thema: school\n"...),
+	dir := kleinWith(t, "thema: school\n", map[string][]byte{
 		"themes/school/assets/style.css": []byte("body { color: #222; }\n/* beheer: 06-12345678 */\n"),
 		"themes/school/LEESMIJ.txt":      []byte("Vragen? Mail naar\njan.ouder@thuis.example\n"),
 		"themes/school/assets/logo.png":  []byte("\x89PNG 123456782"),
-	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	want := []string{
 		"themes/school/LEESMIJ.txt:2:1: waarschuwing: dit lijkt op een e-mailadres buiten de toegestane domeinen",
 		"themes/school/assets/style.css:2:12: waarschuwing: dit lijkt op een telefoonnummer",
@@ -136,17 +98,50 @@ func TestPrivacyLintThemeFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, w := range res.Warnings {
-			msg := w.Msg
-			if i := strings.Index(msg, "("); i >= 0 {
-				msg = msg[:i]
-			}
-			got = append(got, strings.TrimSpace(w.Error()[:len(w.Error())-len(w.Msg)]+msg))
-		}
-		slices.Sort(got)
+		got := warningHeads(res.Warnings)
 		if !slices.Equal(got, want) {
 			t.Errorf("build %d: warnings:\n%s\nwant:\n%s", i+1, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+}
+
+// kleinWith writes the site of testdata/sites/klein.txtar into a fresh
+// folder, with settings appended to its site.yaml and files (slash path →
+// bytes) added, and returns the folder.
+func kleinWith(t *testing.T, settings string, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeSite(t, "testdata/sites/klein.txtar", dir)
+	site := filepath.Join(dir, "content", "site.yaml")
+	old, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["content/site.yaml"] = append(old, settings...)
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// warningHeads returns each warning as "path:line:col: waarschuwing: "
+// and its message up to the first "(" (where the matched text starts),
+// sorted.
+func warningHeads(ws []*diag.Problem) []string {
+	var got []string
+	for _, w := range ws {
+		msg := w.Msg
+		if i := strings.Index(msg, "("); i >= 0 {
+			msg = msg[:i]
+		}
+		got = append(got, strings.TrimSpace(w.Error()[:len(w.Error())-len(w.Msg)]+msg))
+	}
+	slices.Sort(got)
+	return got
 }
