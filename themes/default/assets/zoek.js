@@ -244,9 +244,12 @@
     box.hidden = false;
     function text(key, n) { return box.getAttribute("data-" + key).replace("{n}", n); }
     function close() { panel.hidden = true; }
-    function render(res, from) {
+    // render adds hits from..from+9 of res to the list, unless another
+    // query started while their page files loaded (my is its seq).
+    function render(res, from, my) {
       var ids = res.hits.slice(from, from + 10);
       return Promise.all(ids.map((h) => page(h.id))).then((pages) => {
+        if (my !== seq) return;
         pages.forEach((p) => {
           var sec = null, i;
           for (i = 0; !sec && i < p.sections.length; i++) if (hasHit(res.terms, p.sections[i][1])) sec = p.sections[i];
@@ -272,7 +275,7 @@
         var n = res.hits.length;
         count.textContent = n ? text(n === 1 ? "een" : "gevonden", n) : text("geen", 0);
         panel.hidden = false;
-        return render(res, 0).then(() => res.hits);
+        return render(res, 0, my).then(() => res.hits);
       });
     }
     ready().then(() => {
@@ -287,7 +290,7 @@
     jaar.addEventListener("change", run);
     more.addEventListener("click", () => {
       var first = shown;
-      render(last, first).then(() => { var a = list.children[first]; if (a) a.firstChild.focus(); });
+      render(last, first, seq).then(() => { var a = list.children[first]; if (a) a.firstChild.focus(); });
     });
     function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
     box.addEventListener("keydown", (e) => {
