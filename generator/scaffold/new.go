@@ -279,7 +279,7 @@ func yamlString(s string) string {
 // bodies are the built-in templates' text under the front matter: the
 // headings a page of the kind usually has.
 var bodies = map[string]string{
-	"opdracht":    "## Doel\n\nWat de leerling na deze opdracht weet of kan.\n\n## Zo doe je het\n\n1. Eerste stap.\n\n## Terugkijken\n\nWelke vraag stel je na afloop?\n",
+	"opdracht":    "## Doel\n\nWat de leerling na deze opdracht weet of kan.\n\n## Zo werk je\n\n1. Eerste stap.\n\n## Terugkijken\n\nWelke vraag stel je na afloop?\n",
 	"activiteit":  "## Wat gebeurt er\n\nWat de leerlingen doen, en met wie.\n\n## Voorbereiding\n\nWat docenten en leerlingen vooraf regelen.\n",
 	"gesprek":     "## Doel\n\nWaar het gesprek voor is.\n\n## Vragen\n\n- Eerste vraag.\n\n## Afspraken\n\nWaar de uitkomst wordt vastgelegd (IOP, OPP).\n",
 	"sector":      "## Het werk\n\nWat je in deze sector doet.\n\n## Stageplekken in de regio\n\nWelke bedrijven leerlingen ontvangen.\n",
