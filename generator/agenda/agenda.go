@@ -37,6 +37,7 @@ type Writer struct {
 	site  string // the right-hand side of every UID: the slug of school
 	stamp time.Time
 	cfg   *ics.SerializationConfiguration
+	zone  written // the VTIMEZONE, written once
 }
 
 // New returns the writer of a site with settings s; t gives the theme's
@@ -52,6 +53,10 @@ func New(s *content.Settings, t func(key string) string) *Writer {
 		w.stamp = time.Date(2000, time.August, 1, 0, 0, 0, 0, content.Amsterdam)
 	}
 	w.cfg = &ics.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: string(ics.WithNewLineWindows)}
+	var b bytes.Buffer
+	if amsterdam().SerializeTo(&b, w.cfg) == nil {
+		w.zone = b.Bytes()
+	}
 	return w
 }
 
@@ -173,7 +178,7 @@ func (w *Writer) Calendar(name string, events [][]byte) []byte {
 	cal.CalendarProperties = append(cal.CalendarProperties, ics.CalendarProperty{BaseProperty: ics.BaseProperty{
 		IANAToken: "REFRESH-INTERVAL", ICalParameters: map[string][]string{"VALUE": {"DURATION"}}, Value: "P1D"}})
 	cal.SetXPublishedTTL("P1D")
-	cal.AddVTimezone(amsterdam())
+	cal.Components = append(cal.Components, w.zone)
 	for _, e := range events {
 		if e != nil {
 			cal.Components = append(cal.Components, written(e))
