@@ -164,6 +164,33 @@
 // get the page's id as prefix (netwerkkaart-werkblad), so they stay
 // unique.
 //
+// # Search
+//
+// Every build writes a search index of the pages made from Markdown files
+// (not the generated ones: worksheets, bundles, the print page, year pages
+// and 404.html only repeat what their source pages say; concealed pages
+// only with --drafts): each page's titel, samenvatting, soort and, for the
+// soorten that have them, leerjaren; its headings with their anchors; and
+// its text, tags dropped. The index is JavaScript files, zoek/index.js
+// and shards zoek/t-<n>.js (terms, split by their first letters) and
+// zoek/p-<n>.js (ten pages each), which the theme's zoek.js loads with
+// <script> elements as a query needs them: no fetch, so search works from
+// file:// as under any sub-path. Package search specifies the format.
+//
+// Words are folded (compatibility decomposition, accents dropped, lower
+// case: "ORIËNTATIE" and "orientatie" are one word), stop words of the
+// site's taal and one-letter words left out. With taal nl a word is then
+// stemmed with the Dutch Snowball stemmer ("stages" finds "stage",
+// "bedrijfsbezoeken" "bedrijfsbezoek", "werkt" "werken"); with taal en a
+// word is its own term. The last word of a query also finds the words it
+// begins ("netw" finds "netwerken"), and a query word of five letters or
+// more finds words one letter off ("netwerkn" finds "netwerken"). A page
+// is a result when it has every word of the query; results rank by where
+// the words stand (titel, then samenvatting and headings, then text) and
+// how well they match (the word, then a beginning, then a typo). They name
+// each page's soort and can be filtered by soort and leerjaar; front
+// matter reaches them escaped.
+//
 // # Rendering
 //
 // Markdown is CommonMark with tables, strikethrough and task lists, rendered

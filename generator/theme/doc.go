@@ -21,9 +21,9 @@
 //	                            _leerjaren.html "dekking" (the coverage matrix, given the view) and
 //	                            "aantal" (a count and its noun: dict .N, .Een and .Meer, the UI
 //	                            strings for one and for other numbers)
-//	                            templates "kop" (page heading), "kaartenlijst" (.Cards in a list) and
-//	                            "bladkop" (a worksheet's title and Naam/Klas/Datum line: a dict with
-//	                            .Title and .Level, 1 for an h1, 2 for an h2)
+//	                            and "bladkop" (a worksheet's title and Naam/Klas/Datum line: a dict
+//	                            with .Title and .Level, 1 for an h1, 2 for an h2); _delen.html's
+//	                            "zoekvak" is the search box (# Search)
 //	layouts/home.html           the home page (content/_index.md)
 //	layouts/lijst.html          the list page of a folder (content/<map>/_index.md, or made up)
 //	layouts/lijst-<map>.html    the list page of folder <map> when the theme has it (lijst-kalender.html)
@@ -234,6 +234,31 @@
 // error at its line and column. What differs per page belongs in
 // basis.html or the layout; a named template called with {{template}}
 // gets whatever it is given and is executed for every page.
+//
+// # Search
+//
+// The default theme's search is assets/zoek.js and the template "zoekvak"
+// in _delen.html, which the header calls. zoek.js reads the index files
+// the build writes under zoek/ (see package search), loading them with
+// <script> elements next to its own, so it must stay at the site root.
+// It looks for one element with the attribute data-zoek, hidden until the
+// script shows it (so without JavaScript there is no box), holding:
+//
+//	input                   the query; the key / focuses it from anywhere on the page
+//	[aria-live]             where the number of results is announced
+//	.zoek-paneel            the results panel, hidden while there is no query
+//	select[name=soort]      the soort filter; zoek.js adds the options the index names
+//	select[name=leerjaar]   the leerjaar filter, likewise
+//	ol                      the results: zoek.js writes one li per page
+//	[data-meer]             the button that shows more results
+//
+// and the UI strings as attributes: data-gevonden ("{n} resultaten", {n}
+// the number), data-een (one result) and data-geen (none), from the
+// translation keys zoek_gevonden, zoek_een and zoek_geen; the box's other
+// strings are zoeken, zoek_plaats, zoek_soort, zoek_alle_soorten,
+// zoek_alle_jaren and zoek_meer. A theme may restyle the box or leave the
+// template out (no search); one that overrides zoek.js must read the same
+// index format.
 //
 // # Dependencies
 //
