@@ -181,8 +181,9 @@
 // case: "ORIËNTATIE" and "orientatie" are one word), stop words of the
 // site's taal and one-letter words left out. With taal nl a word is then
 // stemmed with the Dutch Snowball stemmer ("stages" finds "stage",
-// "bedrijfsbezoeken" "bedrijfsbezoek", "werkt" "werken"); with taal en a
-// word is its own term. The last word of a query also finds the words it
+// "bedrijfsbezoeken" "bedrijfsbezoek", "werkt" "werken"); with taal en
+// light rules take off plural and verb endings ("visits" and "visited"
+// find "visit", "activities" "activity"). The last word of a query also finds the words it
 // begins ("netw" finds "netwerken"), and a query word of five letters or
 // more finds words one letter off ("netwerkn" finds "netwerken"). A page
 // is a result when it has every word of the query; results rank by where

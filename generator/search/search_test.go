@@ -69,7 +69,11 @@ func TestStems(t *testing.T) {
 	for _, c := range []struct{ lang, w, want string }{
 		{"nl", "stages", "stag"}, {"nl", "stage", "stag"}, {"nl", "bedrijfsbezoeken", "bedrijfsbezoek"},
 		{"nl", "werken", "werk"}, {"nl", "werkt", "werk"}, {"nl", "kwaliteit", "kwaliteit"},
-		{"nl", "vaardigheden", "vaardig"}, {"nl", "2026", "2026"}, {"en", "careers", "careers"},
+		{"nl", "vaardigheden", "vaardig"}, {"nl", "2026", "2026"}, {"en", "careers", "career"},
+		{"en", "activities", "activity"}, {"en", "ties", "tie"}, {"en", "classes", "class"}, {"en", "boxes", "box"},
+		{"en", "this", "this"}, {"en", "focus", "focus"}, {"en", "working", "work"}, {"en", "planned", "plan"},
+		{"en", "meetings", "meet"}, {"en", "thing", "thing"}, {"en", "agreed", "agreed"}, {"en", "calling", "call"},
+		{"en", "cafes", "cafe"},
 	} {
 		if got := Term(c.lang, c.w); got != c.want {
 			t.Errorf("Term(%s, %q) = %q, want %q", c.lang, c.w, got, c.want)

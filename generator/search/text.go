@@ -146,9 +146,8 @@ func splitSpace(s string) []string {
 // letters or more first loses a final s after a vowel or a final t after
 // another letter (a plural or verb form the Snowball stemmer keeps:
 // "stages" is "stage", "werkt" is "werk"), then it is stemmed with the
-// Dutch Snowball stemmer. English words are their own terms (zoek.js has
-// no English stemmer yet); prefixes and typos still match. zoek.js makes
-// terms by the same rules.
+// Dutch Snowball stemmer. An English word is stemmed by stemEnglish's
+// light rules (plurals, -ing, -ed). zoek.js makes terms by the same rules.
 func Term(lang, w string) string {
 	for i := 0; i < len(w); i++ {
 		if '0' <= w[i] && w[i] <= '9' {
@@ -156,7 +155,7 @@ func Term(lang, w string) string {
 		}
 	}
 	if lang == "en" {
-		return w
+		return stemEnglish(w)
 	}
 	if n := len(w); n >= 4 && utf8.RuneCountInString(w) >= 4 {
 		prev := w[n-2]

@@ -39,10 +39,25 @@
   var V = "aeiouy\u00e8";
   function vowel(c) { return !!c && V.includes(c); }
   function nonV(c) { return !!c && !V.includes(c); }
+  // stemEn: the light English rules of search.stemEnglish in Go.
+  function stemEn(w) {
+    var n = chars(w).length, m;
+    if (n < 4) return w;
+    if (/ies$/.test(w) && n > 5) w = w.slice(0, -3) + "y";
+    else if (/(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
+    else if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    m = w.match(/^(.*?)(ing|ed)$/);
+    if (m && !(m[2] === "ed" && /e$/.test(m[1])) && chars(m[1]).length >= 3 && /[aeiouy]/.test(m[1])) {
+      w = m[1];
+      if (/([bcdfghjkmnpqrtvwx])\1$/.test(w)) w = w.slice(0, -1);
+    }
+    return w;
+  }
   // stem is the Dutch Snowball stemmer (the original Porter-style one);
-  // English words and words with a digit are their own stems.
+  // words with a digit are their own stems.
   function stem(w) {
-    if (lang === "en" || /[0-9]/.test(w)) return w;
+    if (/[0-9]/.test(w)) return w;
+    if (lang === "en") return stemEn(w);
     var a = chars(w), i, k, eFound = false;
     if (a[0] === "y") a[0] = "Y";
     for (i = 0; i < a.length; i++) {
