@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"fmt"
+	"path/filepath"
+	"sync"
+
 	"lobsite/generator/content"
 	"lobsite/generator/search"
 )
@@ -19,14 +23,41 @@ var searchKinds = []content.Kind{
 	content.KindQuestion, content.KindSector, content.KindModel, content.KindPage, content.KindList, content.KindHome,
 }
 
-// searchOutput is the output that writes the search index.
+// searchOutput is the output that writes the search index. A one-shot
+// build that writes (lobsite build) hands each page's record to a
+// search.Spool, which writes the page files into the fresh tree as soon as
+// their pages are in: a site of 10,000 pages then holds only the pages'
+// words until the end, not their text (about 3 KB a page). Other builds
+// keep the records with the pages' states, for the incremental builds
+// after them.
 func (r *run) searchOutput() output {
 	lang := r.site.Settings.Lang
+	var (
+		once  sync.Once
+		spool *search.Spool
+		ids   map[*content.Page]int // page → page number, with a spool
+	)
+	start := func() {
+		if !r.oneShot || r.outDir == "" {
+			return
+		}
+		ids = map[*content.Page]int{}
+		for _, p := range r.pages {
+			if indexed(p) {
+				ids[p] = len(ids)
+			}
+		}
+		dir := r.outDir
+		spool = search.NewSpool(len(ids), func(name string, data []byte) error {
+			return writeFile(filepath.Join(dir, filepath.FromSlash(name)), data)
+		})
+	}
 	return output{
 		Page: func(p *content.Page, body []byte, _ []string) any {
-			if p.Path == "" {
+			if !indexed(p) {
 				return nil
 			}
+			once.Do(start)
 			d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: string(p.Kind)}
 			switch {
 			case p.Exercise != nil:
@@ -36,18 +67,37 @@ func (r *run) searchOutput() output {
 			case p.Guide != nil:
 				d.Years = p.Guide.Years
 			}
-			return search.Extract(lang, d, body)
+			sp := search.Extract(lang, d, body)
+			if spool != nil {
+				spool.Add(ids[p], sp)
+			}
+			return sp
 		},
 		Files: func(s *content.Site, pages []pageOut) (map[string][]byte, error) {
-			list := make([]*search.Page, len(pages))
-			for i, po := range pages {
-				list[i], _ = po.Out.(*search.Page)
+			var list []*search.Page
+			for _, po := range pages {
+				if indexed(po.Page) {
+					sp, _ := po.Out.(*search.Page)
+					list = append(list, sp)
+				}
 			}
 			kinds := make([]search.Kind, len(searchKinds))
 			for i, k := range searchKinds {
 				kinds[i] = search.Kind{ID: string(k), Label: r.theme.T("soort_" + string(k))}
 			}
-			return search.Build(s.Settings.Lang, kinds, list), nil
+			once.Do(start)
+			if spool != nil {
+				for _, name := range spool.Names() {
+					if r.taken(name) {
+						return nil, fmt.Errorf("het bestand %s van de zoekindex valt samen met een bestand van het thema of uit content/", name)
+					}
+				}
+			}
+			return search.Build(s.Settings.Lang, kinds, list, spool)
 		},
 	}
 }
+
+// indexed reports whether p is in the search index: a page from a
+// Markdown file.
+func indexed(p *content.Page) bool { return p.Path != "" }

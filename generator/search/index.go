@@ -32,17 +32,16 @@ type Kind struct {
 	Label string // its name in the site's language: "Opdracht"
 }
 
-// Build makes the index files of the pages (nil entries are left out), in
-// the order given, which is the order of page numbers: a map from slash
-// path under the site root ("zoek/index.js") to contents. kinds lists the
-// soorten the results may name, in the order the filter offers them.
-func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
-	var list []*Page
-	for _, p := range pages {
-		if p != nil {
-			list = append(list, p)
-		}
-	}
+// Build makes the index files of the pages, whose page numbers are their
+// positions in the list (a nil entry is a page number without a page: it
+// has no words, and null for its record), as a map from slash path under
+// the site root ("zoek/index.js") to contents. kinds lists the soorten
+// the results may name, in the order the filter offers them. With a
+// spool, the records of the pages were added to it and the page files are
+// written by it; Build then returns only the index and term files, and
+// the spool's first error of writing.
+func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][]byte, error) {
+	list := pages
 	files := map[string][]byte{}
 
 	// Terms: each distinct word is stemmed once.
@@ -51,6 +50,9 @@ func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
 	var terms []string
 	var posts [][]uint32 // per term: page<<2 | weight, by page
 	for id, p := range list {
+		if p == nil {
+			continue
+		}
 		w := p.words
 		for len(w) > 0 {
 			weight := w[0]
@@ -176,11 +178,19 @@ func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
 	}
 	b = append(b, `],"soort":"`...)
 	for _, p := range list {
-		b = appendNum(b, uint64(kindNum[p.kind]))
+		k := 0
+		if p != nil {
+			k = kindNum[p.kind]
+		}
+		b = appendNum(b, uint64(k))
 	}
 	b = append(b, `","jaren":"`...)
 	for _, p := range list {
 		var mask uint64
+		if p == nil {
+			b = appendNum(b, 0)
+			continue
+		}
 		for _, y := range p.years {
 			if y >= 1 && y <= 60 {
 				mask |= 1 << (y - 1)
@@ -195,18 +205,22 @@ func Build(lang string, kinds []Kind, pages []*Page) map[string][]byte {
 		name := "t-" + strconv.Itoa(i)
 		files["zoek/"+name+".js"] = wrap(name, s.data)
 	}
-	for i := 0; i < len(list); i += perFile {
-		var d []byte
-		for j := i; j < min(i+perFile, len(list)); j++ {
-			if j > i {
-				d = append(d, ',')
-			}
-			d = append(d, list[j].rec...)
-		}
-		name := "p-" + strconv.Itoa(i/perFile)
-		files["zoek/"+name+".js"] = wrap(name, d)
+	if spool != nil {
+		return files, spool.close()
 	}
-	return files
+	var recs [perFile][]byte
+	for i := 0; i < len(list); i += perFile {
+		group := recs[:min(perFile, len(list)-i)]
+		for j := range group {
+			group[j] = nil
+			if p := list[i+j]; p != nil {
+				group[j] = p.rec
+			}
+		}
+		name := pageFile(i / perFile)
+		files["zoek/"+name+".js"] = appendPageFile(nil, name, group)
+	}
+	return files, nil
 }
 
 // wrap makes the script of an index file: a call of __lobsiteZoek with

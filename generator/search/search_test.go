@@ -2,8 +2,13 @@ package search
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -119,22 +124,109 @@ func TestExtract(t *testing.T) {
 func TestBuild(t *testing.T) {
 	a := Extract("nl", Doc{URL: "a/", Title: "Stage", Kind: "opdracht", Years: []int{1, 3}}, []byte("<p>werken</p>"))
 	b := Extract("nl", Doc{URL: "b/", Title: "Werk", Kind: "pagina"}, []byte("<p>stages en stage</p>"))
-	files := Build("nl", []Kind{{"opdracht", "Opdracht"}, {"pagina", "Handboek"}}, []*Page{a, nil, b})
+	files, err := Build("nl", []Kind{{"opdracht", "Opdracht"}, {"pagina", "Handboek"}}, []*Page{a, nil, b}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	idx := string(files["zoek/index.js"])
-	wantIdx := `__lobsiteZoek("index",{"v":1,"taal":"nl","stop":"` + stopListNL + `","n":2,"per":10,"sleutels":["st","we"],"soorten":[["opdracht","Opdracht"],["pagina","Handboek"]],"soort":"12","jaren":"50"});` + "\n"
+	// Page number 1 is a hole (a page without a record): kind 0, no years.
+	wantIdx := `__lobsiteZoek("index",{"v":1,"taal":"nl","stop":"` + stopListNL + `","n":3,"per":10,"sleutels":["st","we"],"soorten":[["opdracht","Opdracht"],["pagina","Handboek"]],"soort":"102","jaren":"500"});` + "\n"
 	if idx != wantIdx {
 		t.Errorf("index.js\n%s\nwant\n%s", idx, wantIdx)
 	}
-	// "stag" (stage, stages) on page 0 (title, 3) and page 1 (body, 1);
-	// "werk" on both. Numbers: (delta<<2 | weight): 1<<2|3 = 7, 1<<2|1 = 5.
-	if got, want := string(files["zoek/t-0.js"]), `__lobsiteZoek("t-0",[["stag","75"]]);`+"\n"; got != want {
+	// "stag" (stage, stages) on page 0 (title, 3) and page 2 (body, 1);
+	// "werk" on page 0 (body) and 2 (title). Numbers: (delta<<2 | weight):
+	// 1<<2|3 = 7, 2<<2|1 = 9, 1<<2|1 = 5, 2<<2|3 = 11 = b.
+	if got, want := string(files["zoek/t-0.js"]), `__lobsiteZoek("t-0",[["stag","79"]]);`+"\n"; got != want {
 		t.Errorf("t-0.js\n%s\nwant\n%s", got, want)
 	}
-	if got, want := string(files["zoek/t-1.js"]), `__lobsiteZoek("t-1",[["werk","57"]]);`+"\n"; got != want {
+	if got, want := string(files["zoek/t-1.js"]), `__lobsiteZoek("t-1",[["werk","5b"]]);`+"\n"; got != want {
 		t.Errorf("t-1.js\n%s\nwant\n%s", got, want)
 	}
 	if len(files) != 4 {
 		t.Errorf("%d files, want index, two term files, one page file", len(files))
+	}
+	if got, want := string(files["zoek/p-0.js"]), `__lobsiteZoek("p-0",[["a/","Stage","",["","","werken"]],null,["b/","Werk","",["","","stages en stage"]]]);`+"\n"; got != want {
+		t.Errorf("p-0.js\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestSpool checks that a spool, given the records of 25 pages out of
+// order from several goroutines, one of them never, writes the page files
+// Build writes of the same pages, each once, and that Build then returns
+// only the index and term files, the same as without a spool.
+func TestSpool(t *testing.T) {
+	const n = 25
+	extract := func() []*Page {
+		list := make([]*Page, n)
+		for i := range list {
+			if i == 13 {
+				continue // a hole: no record
+			}
+			list[i] = Extract("nl", Doc{URL: fmt.Sprintf("p%d/", i), Title: fmt.Sprintf("Pagina %d", i), Kind: "opdracht"},
+				[]byte(fmt.Sprintf("<h2 id=a>Kop %d</h2><p>netwerk stage %d</p>", i, i*7)))
+		}
+		return list
+	}
+	kinds := []Kind{{"opdracht", "Opdracht"}}
+	want, err := Build("nl", kinds, extract(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var mu sync.Mutex
+	written := map[string][]byte{}
+	spool := NewSpool(n, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := written[name]; ok {
+			t.Errorf("%s written twice", name)
+		}
+		written[name] = bytes.Clone(data)
+		return nil
+	})
+	list := extract()
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			for i := n - 1 - w; i >= 0; i -= 3 {
+				spool.Add(i, list[i])
+			}
+		})
+	}
+	wg.Wait()
+	if len(written) != 2 {
+		t.Errorf("before Build, %d page files written, want 2 (the third lacks page 13)", len(written))
+	}
+	got, err := Build("nl", kinds, list, spool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := spool.Names(); !slices.Equal(names, []string{"zoek/p-0.js", "zoek/p-1.js", "zoek/p-2.js"}) {
+		t.Errorf("Names() = %q", names)
+	}
+	for name, data := range want {
+		if strings.HasPrefix(name, "zoek/p-") {
+			if string(written[name]) != string(data) {
+				t.Errorf("spooled %s\n%s\nwant\n%s", name, written[name], data)
+			}
+			if _, ok := got[name]; ok {
+				t.Errorf("Build with a spool returned %s", name)
+			}
+			continue
+		}
+		if string(got[name]) != string(data) {
+			t.Errorf("%s with a spool\n%s\nwant\n%s", name, got[name], data)
+		}
+	}
+	if len(got)+len(written) != len(want) {
+		t.Errorf("%d files and %d spooled, want %d", len(got), len(written), len(want))
+	}
+
+	fail := errors.New("disk full")
+	spool = NewSpool(3, func(string, []byte) error { return fail })
+	if _, err := Build("nl", kinds, extract()[:3], spool); err != fail {
+		t.Errorf("Build with a failing spool: %v, want %v", err, fail)
 	}
 }
 

@@ -1,0 +1,141 @@
+package search
+
+import (
+	"strconv"
+	"sync"
+)
+
+// Spool writes the page files of an index while its pages are still being
+// read, so that a build need not hold every page's record until Build:
+// a page's record goes into its page file, which is written as soon as all
+// its pages (perFile consecutive page numbers) are in. Build then makes
+// only the index and the term files. The files are byte for byte those
+// Build makes of pages that kept their records.
+//
+// A Spool is safe for use by many goroutines. The build that uses one
+// knows every page's number before it reads the pages (the numbers are
+// the order of the list it gives Build).
+type Spool struct {
+	n     int                                  // pages in the index
+	write func(name string, data []byte) error // name: "zoek/p-3.js"
+
+	mu      sync.Mutex
+	groups  map[int]*group // page files not yet written, by file number
+	written []bool         // by file number: written
+	err     error          // the first error of write
+}
+
+// group is one page file's records, as they come in.
+type group struct {
+	recs [perFile][]byte
+	have int
+}
+
+// NewSpool returns a spool for an index of n pages, which writes each
+// page file with write (a slash path under the site root and the file's
+// contents, which write must not keep).
+func NewSpool(n int, write func(name string, data []byte) error) *Spool {
+	return &Spool{n: n, write: write, groups: map[int]*group{}, written: make([]bool, (n+perFile-1)/perFile)}
+}
+
+// Add takes the record of p, page number id (0 ≤ id < n), out of p and
+// into its page file; Build of a list with p at position id then writes
+// no page files. The page file is written, by the calling goroutine, once
+// it has all its pages. Add of a number twice, or out of range, is
+// ignored.
+func (s *Spool) Add(id int, p *Page) {
+	if id < 0 || id >= s.n || p == nil || p.rec == nil {
+		return
+	}
+	rec := p.rec
+	p.rec = nil
+	file := id / perFile
+	s.mu.Lock()
+	g := s.groups[file]
+	if g == nil {
+		g = &group{}
+		s.groups[file] = g
+	}
+	if g.recs[id%perFile] != nil {
+		s.mu.Unlock()
+		return
+	}
+	g.recs[id%perFile] = rec
+	g.have++
+	full := g.have == min(perFile, s.n-file*perFile)
+	if full {
+		delete(s.groups, file)
+	}
+	s.mu.Unlock()
+	if full {
+		s.flush(file, g)
+	}
+}
+
+// close writes the page files that are still missing pages (a page whose
+// body could not be read has no record: null stands in its place) and
+// returns the first error of writing one.
+func (s *Spool) close() error {
+	s.mu.Lock()
+	rest := s.groups
+	s.groups = map[int]*group{}
+	s.mu.Unlock()
+	for file := range s.written {
+		if !s.written[file] {
+			g := rest[file]
+			if g == nil {
+				g = &group{}
+			}
+			s.flush(file, g)
+		}
+	}
+	return s.err
+}
+
+// Names returns the slash paths of the page files the spool writes, in
+// file order: "zoek/p-0.js", ...
+func (s *Spool) Names() []string {
+	names := make([]string, len(s.written))
+	for file := range names {
+		names[file] = "zoek/" + pageFile(file) + ".js"
+	}
+	return names
+}
+
+// flush writes page file number file of g's records.
+func (s *Spool) flush(file int, g *group) {
+	name := pageFile(file)
+	size := len(name) + 24
+	for _, r := range g.recs {
+		size += len(r) + 5
+	}
+	d := make([]byte, 0, size)
+	d = appendPageFile(d, name, g.recs[:min(perFile, s.n-file*perFile)])
+	err := s.write("zoek/"+name+".js", d)
+	s.mu.Lock()
+	s.written[file] = true
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+// appendPageFile appends the page file called name of the records recs
+// (nil ones as null) to dst.
+func appendPageFile(dst []byte, name string, recs [][]byte) []byte {
+	dst = append(dst, `__lobsiteZoek("`...)
+	dst = append(dst, name...)
+	dst = append(dst, `",[`...)
+	for j, r := range recs {
+		if j > 0 {
+			dst = append(dst, ',')
+		}
+		if r == nil {
+			r = []byte("null")
+		}
+		dst = append(dst, r...)
+	}
+	return append(dst, "]);\n"...)
+}
+
+func pageFile(file int) string { return "p-" + strconv.Itoa(file) }
