@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"html"
 	"sync"
 	"unicode/utf8"
@@ -36,28 +37,39 @@ const (
 // extractor is the scratch memory of one Extract: reused through a pool,
 // so a build of thousands of pages allocates little per page.
 type extractor struct {
-	lang       string
-	head, text []byte
-	fold       []byte
-	seen       map[string]int // folded word → offset of its weight in p.words
-	p          *Page
+	lang string
+	p    *Page
+	seen seen // the words of p so far
+
+	// The word being read: folded as far as it is ASCII (other runes as
+	// they are, to be folded when it ends), its hash, and its weight.
+	word   []byte
+	hash   uint32
+	ascii  bool
+	weight byte
+
+	// The string of the record being written: where its text starts in
+	// p.rec, and whether white space waits to be written before more text.
+	start int
+	space bool
 }
 
-var pool = sync.Pool{New: func() any { return &extractor{seen: map[string]int{}} }}
+var pool = sync.Pool{New: func() any { return new(extractor) }}
 
 // Extract reads a page for the index: d and its body, the page's HTML from
 // Markdown (nil for a page without one). The body is split into sections
 // at its headings that have an id (anchors, as the renderer made them); a
 // section is its heading's id and text and its text, tags dropped,
 // character references resolved and white space collapsed. Extract keeps
-// no reference to body.
+// no reference to body. It reads the body once: the text goes into the
+// record and its words into the page's words as it is read.
 func Extract(lang string, d Doc, body []byte) *Page {
 	x := pool.Get().(*extractor)
 	defer pool.Put(x)
 	x.lang = lang
 	p := &Page{kind: d.Kind, years: d.Years}
 	x.p = p
-	clear(x.seen)
+	x.seen.reset()
 	p.rec = make([]byte, 0, len(body)*3/4+len(d.Title)+len(d.Summary)+64)
 	p.rec = append(p.rec, '[')
 	p.rec = appendJSON(p.rec, d.URL)
@@ -69,51 +81,58 @@ func Extract(lang string, d Doc, body []byte) *Page {
 	x.words(unsafe.Slice(unsafe.StringData(d.Title), len(d.Title)), weightTitle)
 	x.words(unsafe.Slice(unsafe.StringData(d.Summary), len(d.Summary)), weightHeading)
 
-	first := true
-	anchor := ""
-	inHead := false
-	x.head, x.text = x.head[:0], x.text[:0]
-	flush := func() {
-		if len(x.text) == 0 && len(x.head) == 0 && anchor == "" {
-			return
+	// The sections, as the body is read: none open yet (the text before
+	// the first heading opens one when it has any), in a heading, or in
+	// a section's text.
+	const (
+		none = iota
+		inHead
+		inText
+	)
+	state := none
+	open := func(anchor string) {
+		if state != none {
+			p.rec = append(p.rec, '"', ',')
 		}
-		x.words(x.head, weightHeading)
-		x.words(x.text, weightBody)
-		if !first {
-			p.rec = append(p.rec, ',')
-		}
-		first = false
 		p.rec = appendJSON(p.rec, anchor)
-		p.rec = append(p.rec, ',')
-		p.rec = appendJSONBytes(p.rec, trimSpace(x.head))
-		p.rec = append(p.rec, ',')
-		p.rec = appendJSONBytes(p.rec, trimSpace(x.text))
-		x.head, x.text = x.head[:0], x.text[:0]
+		p.rec = append(p.rec, ',', '"')
+		x.start, x.space = len(p.rec), false
 	}
+	x.weight = weightBody
 	for i := 0; i < len(body); {
 		if body[i] != '<' {
-			j := i
-			for j < len(body) && body[j] != '<' {
-				j++
+			j := bytes.IndexByte(body[i:], '<')
+			if j < 0 {
+				j = len(body)
+			} else {
+				j += i
 			}
 			run := body[i:j]
-			for k := range run {
-				if run[k] == '&' {
-					run = []byte(html.UnescapeString(string(run)))
-					break
-				}
-			}
-			if inHead {
-				x.head = appendText(x.head, run)
-			} else {
-				x.text = appendText(x.text, run)
-			}
 			i = j
+			if bytes.IndexByte(run, '&') >= 0 {
+				run = []byte(html.UnescapeString(string(run)))
+			}
+			if state == none {
+				k := 0
+				for k < len(run) && isSpace(run[k]) {
+					k++
+				}
+				if k == len(run) {
+					continue
+				}
+				open("")
+				p.rec = append(p.rec, '"', ',', '"')
+				x.start = len(p.rec)
+				state = inText
+			}
+			x.text(run)
 			continue
 		}
-		end := i + 1
-		for end < len(body) && body[end] != '>' {
-			end++
+		end := bytes.IndexByte(body[i+1:], '>')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i + 1
 		}
 		tag := body[i+1 : min(end, len(body))]
 		i = end + 1
@@ -128,81 +147,321 @@ func Extract(lang string, d Doc, body []byte) *Page {
 		name := tag[:n]
 		if n == 2 && name[0]|0x20 == 'h' && '1' <= name[1] && name[1] <= '6' {
 			if closing {
-				inHead = false
+				if state == inHead {
+					x.endWord()
+					p.rec = append(p.rec, '"', ',', '"')
+					x.start, x.space = len(p.rec), false
+					x.weight = weightBody
+					state = inText
+				}
 				continue
 			}
 			if id := attrID(tag[n:]); id != "" {
-				flush()
-				anchor = id
-				inHead = true
+				x.endWord()
+				if state == inHead { // a heading in a heading: its text is empty
+					p.rec = append(p.rec, '"', ',', '"')
+				}
+				open(id)
+				x.weight = weightHeading
+				state = inHead
 			}
 			continue
 		}
 		if !inline(name) {
-			if inHead {
-				x.head = appendText(x.head, []byte{' '})
-			} else {
-				x.text = appendText(x.text, []byte{' '})
-			}
+			x.endWord()
+			x.space = len(p.rec) > x.start
 		}
 	}
-	flush()
+	x.endWord()
+	switch state {
+	case inHead:
+		p.rec = append(p.rec, `","`...)
+		fallthrough
+	case inText:
+		p.rec = append(p.rec, '"')
+	}
 	p.rec = append(p.rec, "]]"...)
 	p.words = p.words[:len(p.words):len(p.words)]
 	x.p = nil
 	return p
 }
 
-// words adds the words of text with weight w to x.p.words.
-func (x *extractor) words(text []byte, w byte) {
-	p := x.p
-	for i := 0; i < len(text); {
-		c := text[i]
-		var r rune = rune(c)
-		n := 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(text[i:])
+// textClass sorts the bytes of text for the record: plain bytes are
+// written as they are, white space is collapsed, and the others are
+// escaped for JSON ('"', '\\', control characters, and '<': never
+// "</script>" or "<!--" in an index file).
+var textClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case isSpace(byte(c)):
+			t[c] = classSpace
+		case c < 0x20 || c == '"' || c == '\\' || c == '<':
+			t[c] = classEscape
 		}
-		if !wordRune(r) {
+	}
+	return t
+}()
+
+const (
+	classPlain = iota
+	classSpace
+	classEscape
+)
+
+// text reads a run of text (references resolved): its words, with the
+// word that an inline tag before it left open, go into the page's words;
+// the text, white space collapsed, into the record's current string. It
+// is scan and appendJSONBytes in one loop: a body is most of what a build
+// reads for the index.
+func (x *extractor) text(run []byte) {
+	rec := x.p.rec
+	word, h, ascii := x.word, x.hash, x.ascii
+	span := 0 // run[span:i] is plain text not yet in rec
+	for i := 0; i < len(run); {
+		c := run[i]
+		l := wordByte[c]
+		if l != 0 && l != nonASCII {
+			if len(word) == 0 {
+				h, ascii = hashStart, true
+			}
+			word = append(word, l)
+			h = (h ^ uint32(l)) * hashMul
+			i++
+			continue
+		}
+		if l == nonASCII {
+			r, n := utf8.DecodeRune(run[i:])
+			if wordRune(r) {
+				if len(word) == 0 {
+					h, ascii = hashStart, true
+				}
+				word = append(word, run[i:i+n]...)
+				ascii = false
+			} else if len(word) > 0 {
+				x.word, x.hash, x.ascii = word, h, ascii
+				x.endWord()
+				word = x.word
+			}
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(text) {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-					break
-				}
-				j++
+		if len(word) > 0 {
+			x.word, x.hash, x.ascii = word, h, ascii
+			x.endWord()
+			word = x.word
+		}
+		switch textClass[c] {
+		case classPlain:
+			i++
+		case classSpace:
+			if c == ' ' && i > span && i+1 < len(run) && textClass[run[i+1]] != classSpace {
+				i++ // a single space between text
 				continue
 			}
-			r, n := utf8.DecodeRune(text[j:])
-			if !wordRune(r) {
-				break
+			rec = x.flush(rec, run[span:i])
+			if len(rec) > x.start {
+				x.space = true
 			}
-			j += n
-		}
-		x.fold = appendFold(x.fold[:0], text[i:j])
-		i = j
-		if !keep(x.lang, x.fold) {
-			continue
-		}
-		if at, ok := x.seen[string(x.fold)]; ok {
-			if p.words[at] < w {
-				p.words[at] = w
+			for i < len(run) && textClass[run[i]] == classSpace {
+				i++
 			}
-			continue
+			span = i
+		default:
+			rec = x.flush(rec, run[span:i])
+			if x.space {
+				rec = append(rec, ' ')
+				x.space = false
+			}
+			rec = appendEscape(rec, c)
+			i++
+			span = i
 		}
-		at := len(p.words)
-		p.words = append(p.words, w)
-		p.words = append(p.words, x.fold...)
-		p.words = append(p.words, 0)
-		// The key is the word's bytes in p.words, which are never written
-		// again (a grown slice leaves them in the old array, which the key
-		// keeps alive).
-		x.seen[unsafe.String(&p.words[at+1], len(x.fold))] = at
 	}
+	x.p.rec = x.flush(rec, run[span:])
+	x.word, x.hash, x.ascii = word, h, ascii
+}
+
+// flush appends plain text to rec, after the space that waits, if any.
+func (x *extractor) flush(rec, plain []byte) []byte {
+	if len(plain) == 0 {
+		return rec
+	}
+	if x.space {
+		rec = append(rec, ' ')
+		x.space = false
+	}
+	return append(rec, plain...)
+}
+
+// wordByte classifies a byte of text for words: 0 for an ASCII byte that
+// is no part of a word, the byte in lower case for an ASCII letter or
+// digit, and nonASCII for the bytes of other runes.
+var wordByte = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+const nonASCII = 0x80
+
+const hashStart, hashMul = 2166136261, 16777619 // FNV-1a, 32 bits
+
+// words adds the words of text with weight w to the page's words.
+func (x *extractor) words(text []byte, w byte) {
+	x.weight = w
+	x.scan(text)
+	x.endWord()
+}
+
+// scan reads the words of text into the page's words, with x.weight; the
+// word at its end stays open, for the text after an inline tag.
+func (x *extractor) scan(text []byte) {
+	word, h, ascii := x.word, x.hash, x.ascii
+	for i := 0; i < len(text); {
+		l := wordByte[text[i]]
+		if l == 0 {
+			if len(word) > 0 {
+				x.word, x.hash, x.ascii = word, h, ascii
+				x.endWord()
+				word = x.word
+			}
+			i++
+			continue
+		}
+		if l == nonASCII {
+			r, n := utf8.DecodeRune(text[i:])
+			if !wordRune(r) {
+				if len(word) > 0 {
+					x.word, x.hash, x.ascii = word, h, ascii
+					x.endWord()
+					word = x.word
+				}
+				i += n
+				continue
+			}
+			if len(word) == 0 {
+				h, ascii = hashStart, true
+			}
+			word = append(word, text[i:i+n]...)
+			ascii = false
+			i += n
+			continue
+		}
+		if len(word) == 0 {
+			h, ascii = hashStart, true
+		}
+		word = append(word, l)
+		h = (h ^ uint32(l)) * hashMul
+		i++
+	}
+	x.word, x.hash, x.ascii = word, h, ascii
+}
+
+// endWord adds the word being read, if any, to the page's words.
+func (x *extractor) endWord() {
+	fold := x.word
+	if len(fold) == 0 {
+		return
+	}
+	x.word = fold[:0]
+	h := x.hash
+	if !x.ascii {
+		// ASCII in lower case and the other runes as they were fold as
+		// the word did.
+		var buf [64]byte
+		fold = appendFold(buf[:0], fold)
+		h = hashStart
+		for _, c := range fold {
+			h = (h ^ uint32(c)) * hashMul
+		}
+	}
+	if !keep(x.lang, fold) {
+		return
+	}
+	p, w := x.p, x.weight
+	if at, ok := x.seen.find(p.words, fold, h); ok {
+		if p.words[at] < w {
+			p.words[at] = w
+		}
+		return
+	}
+	x.seen.add(len(p.words), h)
+	p.words = append(p.words, w)
+	p.words = append(p.words, fold...)
+	p.words = append(p.words, 0)
+}
+
+// seen is a hash set of the words of one page, as offsets of their
+// weight bytes in the page's words (weight, word, 0). Its slots carry the
+// generation of the page they were set for, so that a new page empties
+// the set without clearing it.
+type seen struct {
+	slots []slot // a power of two long
+	gen   uint32
+	n     int
+}
+
+type slot struct{ gen, hash, at uint32 }
+
+func (s *seen) reset() {
+	s.gen++
+	s.n = 0
+	if s.gen == 0 {
+		clear(s.slots)
+		s.gen = 1
+	}
+	if len(s.slots) == 0 {
+		s.slots = make([]slot, 1024)
+	}
+}
+
+// find returns the offset in words of the folded word w with hash h.
+func (s *seen) find(words, w []byte, h uint32) (int, bool) {
+	mask := uint32(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.gen != s.gen {
+			return 0, false
+		}
+		if sl.hash == h {
+			at := int(sl.at)
+			if end := at + 1 + len(w); end < len(words) && words[end] == 0 && string(words[at+1:end]) == string(w) {
+				return at, true
+			}
+		}
+	}
+}
+
+// add adds the word at offset at with hash h, which find did not find.
+func (s *seen) add(at int, h uint32) {
+	if 2*(s.n+1) > len(s.slots) {
+		old := s.slots
+		s.slots = make([]slot, 2*len(old))
+		for _, sl := range old {
+			if sl.gen == s.gen {
+				s.put(sl)
+			}
+		}
+	}
+	s.put(slot{s.gen, h, uint32(at)})
+	s.n++
+}
+
+func (s *seen) put(sl slot) {
+	mask := uint32(len(s.slots) - 1)
+	i := sl.hash & mask
+	for s.slots[i].gen == s.gen {
+		i = (i + 1) & mask
+	}
+	s.slots[i] = sl
 }
 
 // inline reports whether an element of this name runs within a line of
@@ -241,27 +500,7 @@ func attrID(attrs []byte) string {
 	return ""
 }
 
-// appendText appends run to dst with every run of white space as one
-// space, and none at the start.
-func appendText(dst, run []byte) []byte {
-	for _, c := range run {
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
-			if len(dst) > 0 && dst[len(dst)-1] != ' ' {
-				dst = append(dst, ' ')
-			}
-			continue
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && b[len(b)-1] == ' ' {
-		b = b[:len(b)-1]
-	}
-	return b
-}
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 func appendJSON(dst []byte, s string) []byte {
 	return appendJSONBytes(dst, unsafe.Slice(unsafe.StringData(s), len(s)))
@@ -270,19 +509,29 @@ func appendJSON(dst []byte, s string) []byte {
 // appendJSONBytes appends s as a JSON string.
 func appendJSONBytes(dst, s []byte) []byte {
 	dst = append(dst, '"')
-	for _, c := range s {
-		switch {
-		case c == '<':
-			// Never "</script>" or "<!--" in an index file.
-			dst = append(dst, `\u003c`...)
-		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
-		case c < 0x20:
-			dst = append(dst, `\u00`...)
-			dst = append(dst, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
-		default:
-			dst = append(dst, c)
+	for len(s) > 0 {
+		k := 0
+		for k < len(s) && s[k] >= 0x20 && textClass[s[k]] != classEscape {
+			k++
 		}
+		dst = append(dst, s[:k]...)
+		if k == len(s) {
+			break
+		}
+		dst = appendEscape(dst, s[k])
+		s = s[k+1:]
 	}
 	return append(dst, '"')
+}
+
+// appendEscape appends c, a byte of classEscape or a control character,
+// escaped for JSON.
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '<':
+		return append(dst, `\u003c`...)
+	case '"', '\\':
+		return append(dst, '\\', c)
+	}
+	return append(dst, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
 }

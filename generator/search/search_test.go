@@ -237,3 +237,26 @@ func TestNum(t *testing.T) {
 		}
 	}
 }
+
+// TestStopWords checks the stop-word sets against their lists: every
+// listed word is a stop word, and no other word of the lists' lengths is
+// (a word of the other language's list included).
+func TestStopWords(t *testing.T) {
+	for _, lang := range []string{"nl", "en"} {
+		list := splitSpace(stopWords(lang))
+		if len(list) < 10 {
+			t.Fatalf("%s: %d stop words", lang, len(list))
+		}
+		for _, w := range list {
+			if !isStop(lang, []byte(w)) {
+				t.Errorf("%s: %q is not a stop word", lang, w)
+			}
+		}
+		other := append(splitSpace(stopListNL+" "+stopListEN), "de", "dat", "das", "ee", "zij", "zijnn", "a", "", "vor", "voort", "zjin")
+		for _, w := range other {
+			if isStop(lang, []byte(w)) != slices.Contains(list, w) {
+				t.Errorf("%s: isStop(%q) = %v", lang, w, isStop(lang, []byte(w)))
+			}
+		}
+	}
+}

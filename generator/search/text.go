@@ -90,37 +90,88 @@ func keep(lang string, w []byte) bool {
 	if len(w) < 2 || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2 {
 		return false
 	}
-	stops := stopNL
-	if lang == "en" {
-		stops = stopEN
-	}
-	_, stop := stops[string(w)]
-	return !stop
+	return !isStop(lang, w)
 }
 
 // The stop words, folded: the most frequent function words, which neither
 // the index nor a query keeps. The index file hands the site's list to
-// zoek.js.
+// zoek.js. No stop word is longer than four bytes (stopTable holds them so).
 const (
 	stopListNL = "aan als bij dat de die een en er het hij in is je jij met naar of om ook op te van voor we wij ze zij zijn"
 	stopListEN = "an and are as at be by for from in is it of on or that the this to with"
 )
 
-var stopNL, stopEN = set(stopListNL), set(stopListEN)
+// stopNL and stopEN are the stop words of each language, as a set that
+// finds a word in one probe.
+var stopNL, stopEN = newStopSet(stopListNL), newStopSet(stopListEN)
+
+// stopSet is a set of words of at most four bytes, each packed with its
+// length into one number (stopKey) and put in the slot its hash names; the
+// multiplier of the hash is the first of a fixed sequence that gives every
+// word a slot of its own.
+type stopSet struct {
+	mul   uint64
+	slots [128]uint64 // 0 for none
+}
+
+// stopKey packs a word of at most four bytes, and its length, into one
+// number.
+func stopKey(w []byte) uint64 {
+	k := uint64(len(w)) << 32
+	for i, c := range w {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+func (s *stopSet) slot(k uint64) int { return int((k * s.mul) >> 57) }
+
+func newStopSet(words string) *stopSet {
+	list := splitSpace(words)
+	s := new(stopSet)
+	for seed := uint64(1); ; seed++ {
+		// The multipliers: odd numbers from splitmix64's finaliser.
+		z := seed * 0x9E3779B97F4A7C15
+		z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+		z = (z ^ z>>27) * 0x94D049BB133111EB
+		*s = stopSet{mul: (z ^ z>>31) | 1}
+		ok := true
+		for _, w := range list {
+			if len(w) > 4 {
+				panic("search: stop word longer than four bytes: " + w)
+			}
+			k := stopKey([]byte(w))
+			if i := s.slot(k); s.slots[i] == 0 || s.slots[i] == k {
+				s.slots[i] = k
+			} else {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return s
+		}
+	}
+}
+
+// isStop reports whether the folded word w is a stop word of lang.
+func isStop(lang string, w []byte) bool {
+	if len(w) > 4 || len(w) == 0 {
+		return false
+	}
+	s := stopNL
+	if lang == "en" {
+		s = stopEN
+	}
+	k := stopKey(w)
+	return s.slots[s.slot(k)] == k
+}
 
 func stopWords(lang string) string {
 	if lang == "en" {
 		return stopListEN
 	}
 	return stopListNL
-}
-
-func set(words string) map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range splitSpace(words) {
-		m[w] = struct{}{}
-	}
-	return m
 }
 
 func splitSpace(s string) []string {
