@@ -260,3 +260,12 @@ func TestStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendNum holds the compact numbers to the package doc's examples.
+func TestAppendNum(t *testing.T) {
+	for v, want := range map[uint64]string{0: "0", 31: "v", 32: "w1", 100: "A3", 1<<10 - 1: "_v"} {
+		if got := string(appendNum(nil, v)); got != want {
+			t.Errorf("appendNum(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
