@@ -53,11 +53,14 @@ type pageOut struct {
 // outputs lists the extra outputs of a build, in a fixed order: a
 // feature that writes files adds its output here.
 func (r *run) outputs() []output {
-	return []output{
+	outs := []output{
 		{Files: sitemap},
 		r.agendaOutput(),
-		r.searchOutput(),
 	}
+	if withSearch {
+		outs = append(outs, r.searchOutput())
+	}
+	return outs
 }
 
 // pageOutputs runs the outputs' Page hooks for p into st; anchors are

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work DIR] [-lobsite PATH] [-edits N]
+//	go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work DIR] [-lobsite PATH] [-zoekindex] [-edits N]
 //	lobsite-bench floor SRC DEST
 //
 // See the -h text (usageText) for what is measured and how.
@@ -33,7 +33,7 @@ const usageText = `lobsite-bench meet hoe snel lobsite een groot, kunstmatig han
 vergeleken met een "vloer": het minste werk dat elke Markdown-naar-HTML-bouw moet doen.
 
 Gebruik:
-  go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work MAP] [-lobsite PAD] [-edits N]
+  go run ./cmd/lobsite-bench [-sizes 1000,10000] [-runs 3] [-work MAP] [-lobsite PAD] [-zoekindex] [-edits N]
   lobsite-bench floor BRON DOEL
 
   Grote sites alleen op verzoek: -sizes 1000,10000,30000,100000 (100.000 opdrachten
@@ -61,13 +61,17 @@ Wat het doet:
      extra regel tekst (een bewerking van de tekst, niet van de front matter). Gemeten
      per bewerking: de tijd van het schrijven tot de gebeurtenis binnen is, en (op
      Linux) de CPU-tijd die het serve-proces in die tijd gebruikte.
+  Met -zoekindex bouwt het ook lobsite met -tags zonderzoek (MAP/bin-zonderzoek),
+     dat alles doet behalve de zoekindex schrijven, en draait dat direct na elke
+     lobsite-run: wat de zoekindex kost, per paar gemeten.
   5. Schrijft op stdout een Markdown-tabel met de medianen per grootte (de CPU-
      verhouding is de mediaan van de verhoudingen per paar: een vloer-run en de
      lobsite-run direct erna; zo telt een machine die tijdens de meting sneller of
      trager wordt voor beide kanten mee), de CPU-tijd per pagina (per Markdown-bestand)
      in microseconden, de verhouding van de wandtijd tussen de grootste en de kleinste
      grootte (lineair = verhouding van de groottes) en een regel over de machine; met
-     -edits een tweede tabel met mediaan en 90e percentiel. Voortgang gaat naar stderr.
+     -zoekindex een tabel met en zonder zoekindex, met -edits een tabel met mediaan en
+     90e percentiel. Voortgang gaat naar stderr.
   Mislukt een proces, dan toont lobsite-bench de uitvoer ervan en stopt met code 1.
 
   Een gewone schijf meet ook de schijf mee (terugschrijven, journaal). Voor stabiele
@@ -92,6 +96,7 @@ type config struct {
 	work    string // folder for corpora, outputs and the lobsite binary; "" means a temporary one
 	lobsite string // prebuilt lobsite binary; "" means go build ./cmd/lobsite
 	edits   int    // edits per size for the edit-to-reload measurement; 0: none
+	search  bool   // also measure lobsite built without the search index, paired
 }
 
 func main() {
@@ -140,6 +145,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fset.IntVar(&cfg.runs, "runs", 3, "aantal runs per grootte en per programma (de tabel toont de mediaan)")
 	fset.StringVar(&cfg.work, "work", "", "werkmap voor corpora (MAP/corpus-N), uitvoer (MAP/uit-*) en programma's (MAP/bin); blijft staan en een volgende run hergebruikt de corpora (standaard: een tijdelijke map die na afloop wordt verwijderd)")
 	fset.StringVar(&cfg.lobsite, "lobsite", "", "pad naar een al gebouwd lobsite-programma, in plaats van 'go build ./cmd/lobsite'")
+	fset.BoolVar(&cfg.search, "zoekindex", false, "meet ook wat de zoekindex kost: bouwt lobsite een tweede keer met -tags zonderzoek (zonder index) en draait dat direct na elke lobsite-run; een extra tabel geeft de verhouding per paar")
 	fset.IntVar(&cfg.edits, "edits", 0, "aantal bewerkingen per grootte voor de meting bewerking-tot-herladen met 'lobsite serve' (0: niet meten)")
 	if err := fset.Parse(args); err != nil {
 		return config{}, err
@@ -188,6 +194,11 @@ type row struct {
 	// cpuRatio is the median over the runs of lobsite's CPU time divided
 	// by that of the floor run just before it; 0 when there is none.
 	cpuRatio float64
+	// With -zoekindex: lobsite built without the search index, and the
+	// median over the runs of lobsite's CPU time divided by that of the
+	// run without the index just after it.
+	plain       sample
+	searchRatio float64
 }
 
 // bench runs the whole benchmark described by cfg and prints the table.
@@ -216,6 +227,15 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		}
 		lobsite = filepath.Join(bin, "lobsite")
 	}
+	plain := ""
+	if cfg.search {
+		bin := filepath.Join(work, "bin-zonderzoek")
+		fmt.Fprintln(stderr, "lobsite zonder zoekindex bouwen (-tags zonderzoek)…")
+		if err := goBuild(bin, "-tags", "zonderzoek"); err != nil {
+			return err
+		}
+		plain = filepath.Join(bin, "lobsite")
+	}
 
 	// Every run writes to a folder that never existed before: on ext4,
 	// creating thousands of files right after deleting thousands makes inode
@@ -240,7 +260,7 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		var floors, lobsites []sample
+		var floors, lobsites, plains []sample
 		for i := range cfg.runs {
 			dest := filepath.Join(out, fmt.Sprintf("%d-vloer-%d", n, i+1))
 			f, err := measure(self, "floor", src, dest)
@@ -256,8 +276,20 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 				n, i+1, cfg.runs, f.wall.Seconds(), l.wall.Seconds())
 			floors = append(floors, f)
 			lobsites = append(lobsites, l)
+			if plain != "" {
+				dest = filepath.Join(out, fmt.Sprintf("%d-zonderzoek-%d", n, i+1))
+				p, err := measure(plain, "build", "--source", src, "--dest", dest)
+				if err != nil {
+					return fmt.Errorf("lobsite zonder zoekindex, n=%d, run %d: %w", n, i+1, err)
+				}
+				plains = append(plains, p)
+			}
 		}
-		rows = append(rows, row{n: n, pages: pages, floor: medianSample(floors), lobsite: medianSample(lobsites), cpuRatio: pairedRatio(floors, lobsites)})
+		r := row{n: n, pages: pages, floor: medianSample(floors), lobsite: medianSample(lobsites), cpuRatio: pairedRatio(floors, lobsites)}
+		if plain != "" {
+			r.plain, r.searchRatio = medianSample(plains), pairedRatio(plains, lobsites)
+		}
+		rows = append(rows, r)
 		if cfg.edits > 0 {
 			fmt.Fprintf(stderr, "n=%d: %d bewerkingen in lobsite serve\n", n, cfg.edits)
 			e, err := editBench(lobsite, src, filepath.Join(out, fmt.Sprintf("%d-serve", n)), cfg.edits)
@@ -269,6 +301,10 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		}
 	}
 	writeTable(stdout, rows, cfg.runs, machine())
+	if cfg.search {
+		fmt.Fprintln(stdout)
+		writeSearchTable(stdout, rows)
+	}
 	if len(edits) > 0 {
 		fmt.Fprintln(stdout)
 		writeEditTable(stdout, edits)
@@ -310,10 +346,11 @@ func countPages(src string) (int, error) {
 	return n, err
 }
 
-// goBuild builds lobsite into the folder bin. It must run inside the
-// module lobsite.
-func goBuild(bin string) error {
-	args := []string{"build", "-o", bin + string(filepath.Separator), "lobsite/cmd/lobsite"}
+// goBuild builds lobsite into the folder bin, with the extra go build
+// flags. It must run inside the module lobsite.
+func goBuild(bin string, flags ...string) error {
+	args := append([]string{"build"}, flags...)
+	args = append(args, "-o", bin+string(filepath.Separator), "lobsite/cmd/lobsite")
 	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		return fmt.Errorf("go %s: %v (draai lobsite-bench vanuit de module lobsite)\n%s", strings.Join(args, " "), err, out)
 	}
@@ -425,6 +462,23 @@ func writeTable(w io.Writer, rows []row, runs int, machine string) {
 		}
 	}
 	fmt.Fprintf(w, "Mediaan van %d runs; CPU lobsite/vloer is de mediaan van de verhoudingen per paar (vloer en lobsite direct na elkaar). Machine: %s.\n", runs, machine)
+}
+
+// writeSearchTable prints the Markdown table of what the search index
+// costs: lobsite against lobsite built without it (-zoekindex).
+func writeSearchTable(w io.Writer, rows []row) {
+	fmt.Fprintln(w, "| opdrachten | CPU s met zoekindex | CPU s zonder | CPU met/zonder | piek MB met | piek MB zonder |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		pairs := "–"
+		if r.searchRatio > 0 {
+			pairs = fmt.Sprintf("%.2f×", r.searchRatio)
+		}
+		fmt.Fprintf(w, "| %d | %.2f | %.2f | %s | %.0f | %.0f |\n", r.n, r.lobsite.cpu.Seconds(), r.plain.cpu.Seconds(), pairs,
+			float64(r.lobsite.peakKiB)/1024, float64(r.plain.peakKiB)/1024)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "CPU met/zonder is de mediaan van de verhoudingen per paar (lobsite en direct daarna lobsite gebouwd met -tags zonderzoek, dat geen zoekindex schrijft).")
 }
 
 // machine describes this computer and toolchain in one line, for example
