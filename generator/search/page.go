@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
+	"slices"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -37,14 +39,14 @@ const (
 // extractor is the scratch memory of one Extract: reused through a pool,
 // so a build of thousands of pages allocates little per page.
 type extractor struct {
-	lang string
-	p    *Page
-	seen seen // the words of p so far
+	lang  string
+	stops *stopSet // lang's stop words
+	p     *Page
+	seen  seen // the words of p so far
 
-	// The word being read: folded as far as it is ASCII (other runes as
-	// they are, to be folded when it ends), its hash, and its weight.
+	// The word being read: ASCII folded, other runes as they are, to be
+	// folded when it ends; whether it is all ASCII; its weight.
 	word   []byte
-	hash   uint32
 	ascii  bool
 	weight byte
 
@@ -66,10 +68,11 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 func Extract(lang string, d Doc, body []byte) *Page {
 	x := pool.Get().(*extractor)
 	defer pool.Put(x)
-	x.lang = lang
+	x.lang, x.stops = lang, stopsOf(lang)
 	p := &Page{kind: d.Kind, years: d.Years}
 	x.p = p
 	x.seen.reset()
+	x.word, x.ascii = x.word[:0], true
 	p.rec = make([]byte, 0, len(body)*3/4+len(d.Title)+len(d.Summary)+64)
 	p.rec = append(p.rec, '[')
 	p.rec = appendJSON(p.rec, d.URL)
@@ -211,44 +214,19 @@ const (
 // text reads a run of text (references resolved): its words, with the
 // word that an inline tag before it left open, go into the page's words;
 // the text, white space collapsed, into the record's current string. It
-// is scan and appendJSONBytes in one loop: a body is most of what a build
-// reads for the index.
+// reads the words and writes the record in one loop: a body is most of
+// what a build reads for the index.
 func (x *extractor) text(run []byte) {
 	rec := x.p.rec
-	word, h, ascii := x.word, x.hash, x.ascii
 	span := 0 // run[span:i] is plain text not yet in rec
 	for i := 0; i < len(run); {
 		c := run[i]
-		l := wordByte[c]
-		if l != 0 && l != nonASCII {
-			if len(word) == 0 {
-				h, ascii = hashStart, true
-			}
-			word = append(word, l)
-			h = (h ^ uint32(l)) * hashMul
-			i++
+		if wordByte[c] != 0 {
+			i = x.wordPart(run, i)
 			continue
 		}
-		if l == nonASCII {
-			r, n := utf8.DecodeRune(run[i:])
-			if wordRune(r) {
-				if len(word) == 0 {
-					h, ascii = hashStart, true
-				}
-				word = append(word, run[i:i+n]...)
-				ascii = false
-			} else if len(word) > 0 {
-				x.word, x.hash, x.ascii = word, h, ascii
-				x.endWord()
-				word = x.word
-			}
-			i += n
-			continue
-		}
-		if len(word) > 0 {
-			x.word, x.hash, x.ascii = word, h, ascii
+		if len(x.word) > 0 {
 			x.endWord()
-			word = x.word
 		}
 		switch textClass[c] {
 		case classPlain:
@@ -278,7 +256,6 @@ func (x *extractor) text(run []byte) {
 		}
 	}
 	x.p.rec = x.flush(rec, run[span:])
-	x.word, x.hash, x.ascii = word, h, ascii
 }
 
 // flush appends plain text to rec, after the space that waits, if any.
@@ -312,91 +289,131 @@ var wordByte = func() (t [256]byte) {
 
 const nonASCII = 0x80
 
-const hashStart, hashMul = 2166136261, 16777619 // FNV-1a, 32 bits
-
 // words adds the words of text with weight w to the page's words.
 func (x *extractor) words(text []byte, w byte) {
 	x.weight = w
-	x.scan(text)
-	x.endWord()
-}
-
-// scan reads the words of text into the page's words, with x.weight; the
-// word at its end stays open, for the text after an inline tag.
-func (x *extractor) scan(text []byte) {
-	word, h, ascii := x.word, x.hash, x.ascii
 	for i := 0; i < len(text); {
-		l := wordByte[text[i]]
-		if l == 0 {
-			if len(word) > 0 {
-				x.word, x.hash, x.ascii = word, h, ascii
-				x.endWord()
-				word = x.word
-			}
-			i++
+		if wordByte[text[i]] != 0 {
+			i = x.wordPart(text, i)
 			continue
 		}
-		if l == nonASCII {
-			r, n := utf8.DecodeRune(text[i:])
-			if !wordRune(r) {
-				if len(word) > 0 {
-					x.word, x.hash, x.ascii = word, h, ascii
-					x.endWord()
-					word = x.word
-				}
-				i += n
-				continue
-			}
-			if len(word) == 0 {
-				h, ascii = hashStart, true
-			}
-			word = append(word, text[i:i+n]...)
-			ascii = false
-			i += n
-			continue
+		if len(x.word) > 0 {
+			x.endWord()
 		}
-		if len(word) == 0 {
-			h, ascii = hashStart, true
-		}
-		word = append(word, l)
-		h = (h ^ uint32(l)) * hashMul
 		i++
 	}
-	x.word, x.hash, x.ascii = word, h, ascii
+	if len(x.word) > 0 {
+		x.endWord()
+	}
 }
 
-// endWord adds the word being read, if any, to the page's words.
+// wordPart reads the letters and digits of text from i, where one of them
+// or a byte of another rune starts, into x.word (ASCII folded at once,
+// other runes as they are, for endWord to fold), and returns where they
+// end. A rune that is no part of a word (wordRune) ends the word, which
+// then goes into the page's words; at the end of text the word stays
+// open, for the text after an inline tag. A word of lower-case ASCII
+// letters and digits, ended in text (most words), goes into the page's
+// words without being copied.
+func (x *extractor) wordPart(text []byte, i int) int {
+	for i < len(text) {
+		l := wordByte[text[i]]
+		if l == 0 {
+			return i
+		}
+		if l != nonASCII {
+			j := i
+			var diff byte // not 0 when a letter is upper case
+			for j < len(text) {
+				c := text[j]
+				l := wordByte[c]
+				if l-1 >= nonASCII-1 {
+					break
+				}
+				diff |= l ^ c
+				j++
+			}
+			if diff == 0 && len(x.word) == 0 && j < len(text) && wordByte[text[j]] == 0 {
+				x.add(text[i:j])
+				return j
+			}
+			n := len(x.word)
+			x.word = slices.Grow(x.word, j-i)[:n+j-i]
+			w := x.word[n:]
+			for k, c := range text[i:j] {
+				w[k] = wordByte[c]
+			}
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if !wordRune(r) {
+			if len(x.word) > 0 {
+				x.endWord()
+			}
+			return i + n
+		}
+		x.word = append(x.word, text[i:i+n]...)
+		x.ascii = false
+		i += n
+	}
+	return i
+}
+
+// endWord adds the word being read to the page's words.
 func (x *extractor) endWord() {
 	fold := x.word
-	if len(fold) == 0 {
-		return
-	}
 	x.word = fold[:0]
-	h := x.hash
 	if !x.ascii {
 		// ASCII in lower case and the other runes as they were fold as
 		// the word did.
 		var buf [64]byte
 		fold = appendFold(buf[:0], fold)
-		h = hashStart
-		for _, c := range fold {
-			h = (h ^ uint32(c)) * hashMul
-		}
+		x.ascii = true
 	}
-	if !keep(x.lang, fold) {
+	x.add(fold)
+}
+
+// add adds the folded word w to the page's words, unless it is too short
+// or a stop word, or raises its weight there to x.weight.
+func (x *extractor) add(w []byte) {
+	if len(w) < 2 || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2 || len(w) <= 4 && x.stops.has(w) {
 		return
 	}
-	p, w := x.p, x.weight
-	if at, ok := x.seen.find(p.words, fold, h); ok {
-		if p.words[at] < w {
-			p.words[at] = w
+	h := hashWord(w)
+	p := x.p
+	if at, ok := x.seen.find(p.words, w, h); ok {
+		if p.words[at] < x.weight {
+			p.words[at] = x.weight
 		}
 		return
 	}
 	x.seen.add(len(p.words), h)
-	p.words = append(p.words, w)
-	p.words = append(p.words, fold...)
+	p.words = append(p.words, x.weight)
+	p.words = append(p.words, w...)
 	p.words = append(p.words, 0)
+}
+
+// hashWord hashes a word eight bytes at a time. The last bytes are read
+// as one number where w's array goes on for eight bytes (a word in a
+// text), else byte by byte.
+func hashWord(w []byte) uint32 {
+	h := uint64(len(w)) * 0x9E3779B97F4A7C15
+	for len(w) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * 0xBF58476D1CE4E5B9
+		h ^= h >> 31
+		w = w[8:]
+	}
+	var t uint64
+	if len(w) > 0 && cap(w) >= 8 {
+		t = binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+	} else {
+		for i, c := range w {
+			t |= uint64(c) << (8 * i)
+		}
+	}
+	h = (h ^ t) * 0x94D049BB133111EB
+	return uint32(h ^ h>>32)
 }
 
 // seen is a hash set of the words of one page, as offsets of their

@@ -269,3 +269,20 @@ func TestAppendNum(t *testing.T) {
 		}
 	}
 }
+
+// TestHashWord checks that a word hashes alike wherever it is: alone, or
+// in a longer array whose bytes after it differ.
+func TestHashWord(t *testing.T) {
+	for _, w := range []string{"a", "de", "stage", "netwerk", "netwerken", "bedrijfsbezoeken", "oriëntatie"} {
+		alone := hashWord([]byte(w))
+		for _, after := range []string{"", " ", "xxxxxxxx", "\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
+			buf := []byte(w + after)
+			if got := hashWord(buf[:len(w)]); got != alone {
+				t.Errorf("hashWord(%q) followed by %q = %x, alone %x", w, after, got, alone)
+			}
+		}
+	}
+	if hashWord([]byte("stage")) == hashWord([]byte("stages")) {
+		t.Error("stage and stages hash alike")
+	}
+}

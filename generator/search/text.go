@@ -155,13 +155,19 @@ func newStopSet(words string) *stopSet {
 }
 
 // isStop reports whether the folded word w is a stop word of lang.
-func isStop(lang string, w []byte) bool {
+func isStop(lang string, w []byte) bool { return stopsOf(lang).has(w) }
+
+func stopsOf(lang string) *stopSet {
+	if lang == "en" {
+		return stopEN
+	}
+	return stopNL
+}
+
+// has reports whether w is in s.
+func (s *stopSet) has(w []byte) bool {
 	if len(w) > 4 || len(w) == 0 {
 		return false
-	}
-	s := stopNL
-	if lang == "en" {
-		s = stopEN
 	}
 	k := stopKey(w)
 	return s.slots[s.slot(k)] == k
