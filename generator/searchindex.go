@@ -48,7 +48,7 @@ func (r *run) searchOutput() output {
 			}
 		}
 		dir := r.outDir
-		spool = search.NewSpool(len(ids), func(name string, data []byte) error {
+		spool = search.NewSpool(lang, len(ids), func(name string, data []byte) error {
 			return writeFile(filepath.Join(dir, filepath.FromSlash(name)), data)
 		})
 	}

@@ -37,48 +37,27 @@ type Kind struct {
 // has no words, and null for its record), as a map from slash path under
 // the site root ("zoek/index.js") to contents. kinds lists the soorten
 // the results may name, in the order the filter offers them. With a
-// spool, the records of the pages were added to it and the page files are
-// written by it; Build then returns only the index and term files, and
-// the spool's first error of writing.
+// spool, the records and words of the pages were added to it and the page
+// files are written by it (of the pages, Build then reads only their kind
+// and leerjaren); Build returns only the index and term files, and the
+// spool's first error of writing.
 func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][]byte, error) {
 	list := pages
 	files := map[string][]byte{}
 
-	// Terms: each distinct word is stemmed once.
-	termOf := map[string]int32{} // folded word → term number
-	termID := map[string]int32{} // term → term number
-	var terms []string
-	var posts [][]uint32 // per term: page<<2 | weight, by page
-	for id, p := range list {
-		if p == nil {
-			continue
-		}
-		w := p.words
-		for len(w) > 0 {
-			weight := w[0]
-			end := bytes.IndexByte(w, 0)
-			word := w[1:end]
-			w = w[end+1:]
-			t, ok := termOf[string(word)]
-			if !ok {
-				stem := Term(lang, string(word))
-				if t, ok = termID[stem]; !ok {
-					t = int32(len(terms))
-					terms = append(terms, stem)
-					posts = append(posts, nil)
-					termID[stem] = t
-				}
-				termOf[string(word)] = t
-			}
-			ps := posts[t]
-			v := uint32(id)<<2 | uint32(weight)
-			if n := len(ps); n > 0 && ps[n-1]>>2 == uint32(id) {
-				ps[n-1] = max(ps[n-1], v)
-			} else {
-				posts[t] = append(ps, v)
+	var t *termSet
+	if spool != nil {
+		t = spool.terms
+		t.sort()
+	} else {
+		t = newTermSet(lang)
+		for id, p := range list {
+			if p != nil {
+				t.add(id, p.words)
 			}
 		}
 	}
+	terms, posts := t.terms, t.posts
 	order := make([]int32, len(terms))
 	for i := range order {
 		order[i] = int32(i)
@@ -221,6 +200,59 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 		files["zoek/"+name+".js"] = appendPageFile(nil, name, group)
 	}
 	return files, nil
+}
+
+// termSet collects the postings of an index's terms, page by page: each
+// distinct word is stemmed once.
+type termSet struct {
+	lang   string
+	termOf map[string]int32 // folded word → term number
+	termID map[string]int32 // term → term number
+	terms  []string
+	posts  [][]uint32 // per term: page<<2 | weight, one per page
+}
+
+func newTermSet(lang string) *termSet {
+	return &termSet{lang: lang, termOf: map[string]int32{}, termID: map[string]int32{}}
+}
+
+// add adds the words of page id (a Page's words: weight, word, 0, ...),
+// all of that page at once: two words of one term keep the higher weight.
+func (t *termSet) add(id int, words []byte) {
+	for w := words; len(w) > 0; {
+		weight := w[0]
+		end := bytes.IndexByte(w, 0)
+		word := w[1:end]
+		w = w[end+1:]
+		n, ok := t.termOf[string(word)]
+		if !ok {
+			stem := Term(t.lang, string(word))
+			if n, ok = t.termID[stem]; !ok {
+				n = int32(len(t.terms))
+				t.terms = append(t.terms, stem)
+				t.posts = append(t.posts, nil)
+				t.termID[stem] = n
+			}
+			t.termOf[string(word)] = n
+		}
+		ps := t.posts[n]
+		v := uint32(id)<<2 | uint32(weight)
+		if k := len(ps); k > 0 && ps[k-1]>>2 == uint32(id) {
+			ps[k-1] = max(ps[k-1], v)
+		} else {
+			t.posts[n] = append(ps, v)
+		}
+	}
+}
+
+// sort puts every term's postings in page order, after adds of pages out
+// of order.
+func (t *termSet) sort() {
+	for _, ps := range t.posts {
+		if !slices.IsSorted(ps) {
+			slices.Sort(ps)
+		}
+	}
 }
 
 // wrap makes the script of an index file: a call of __lobsiteZoek with

@@ -20,6 +20,7 @@ type Spool struct {
 	write func(name string, data []byte) error // name: "zoek/p-3.js"
 
 	mu      sync.Mutex
+	terms   *termSet       // the postings of the pages added
 	groups  map[int]*group // page files not yet written, by file number
 	written []bool         // by file number: written
 	err     error          // the first error of write
@@ -31,24 +32,25 @@ type group struct {
 	have int
 }
 
-// NewSpool returns a spool for an index of n pages, which writes each
-// page file with write (a slash path under the site root and the file's
-// contents, which write must not keep).
-func NewSpool(n int, write func(name string, data []byte) error) *Spool {
-	return &Spool{n: n, write: write, groups: map[int]*group{}, written: make([]bool, (n+perFile-1)/perFile)}
+// NewSpool returns a spool for an index of n pages in lang ("nl" or "en"),
+// which writes each page file with write (a slash path under the site root
+// and the file's contents, which write must not keep).
+func NewSpool(lang string, n int, write func(name string, data []byte) error) *Spool {
+	return &Spool{n: n, write: write, terms: newTermSet(lang), groups: map[int]*group{}, written: make([]bool, (n+perFile-1)/perFile)}
 }
 
-// Add takes the record of p, page number id (0 ≤ id < n), out of p and
-// into its page file; Build of a list with p at position id then writes
-// no page files. The page file is written, by the calling goroutine, once
-// it has all its pages. Add of a number twice, or out of range, is
-// ignored.
+// Add takes the record and the words of p, page number id (0 ≤ id < n),
+// out of p: the record into its page file, the words into the spool's
+// postings (4 bytes per term and page instead of the words' bytes); Build
+// of a list with p at position id then takes p's kind and leerjaren only.
+// The page file is written, by the calling goroutine, once it has all its
+// pages. Add of a number twice, or out of range, is ignored.
 func (s *Spool) Add(id int, p *Page) {
 	if id < 0 || id >= s.n || p == nil || p.rec == nil {
 		return
 	}
-	rec := p.rec
-	p.rec = nil
+	rec, words := p.rec, p.words
+	p.rec, p.words = nil, nil
 	file := id / perFile
 	s.mu.Lock()
 	g := s.groups[file]
@@ -62,6 +64,7 @@ func (s *Spool) Add(id int, p *Page) {
 	}
 	g.recs[id%perFile] = rec
 	g.have++
+	s.terms.add(id, words)
 	full := g.have == min(perFile, s.n-file*perFile)
 	if full {
 		delete(s.groups, file)
