@@ -67,11 +67,16 @@ func (r *run) outputs() []output {
 // the ids of the body's headings.
 func (r *run) pageOutputs(p *content.Page, st *pageState, body []byte, anchors []string) {
 	for i, o := range r.outs {
-		if o.Page != nil {
+		if o.Page == nil {
+			continue
+		}
+		// A page of which no output keeps anything keeps no outs: a
+		// one-shot build then need not keep its state (pageState.empty).
+		if v := o.Page(p, body, anchors); v != nil {
 			if st.outs == nil {
 				st.outs = make([]any, len(r.outs))
 			}
-			st.outs[i] = o.Page(p, body, anchors)
+			st.outs[i] = v
 		}
 	}
 }

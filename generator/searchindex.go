@@ -58,34 +58,34 @@ func (r *run) searchOutput() output {
 				return nil
 			}
 			once.Do(start)
-			d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: string(p.Kind)}
-			switch {
-			case p.Exercise != nil:
-				d.Years = p.Exercise.Years
-			case p.Activity != nil:
-				d.Years = p.Activity.Years
-			case p.Guide != nil:
-				d.Years = p.Guide.Years
-			}
+			kind, years := searchKind(p)
+			d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: kind, Years: years}
 			sp := search.Extract(lang, d, body)
 			if spool != nil {
+				// All of sp went to the spool: the page keeps nothing
+				// for Files, which takes its kind and leerjaren from p.
 				spool.Add(ids[p], sp)
+				return nil
 			}
 			return sp
 		},
 		Files: func(s *content.Site, pages []pageOut) (map[string][]byte, error) {
+			once.Do(start)
 			var list []*search.Page
 			for _, po := range pages {
-				if indexed(po.Page) {
-					sp, _ := po.Out.(*search.Page)
-					list = append(list, sp)
+				if !indexed(po.Page) {
+					continue
 				}
+				sp, _ := po.Out.(*search.Page)
+				if spool != nil {
+					sp = search.Spooled(searchKind(po.Page))
+				}
+				list = append(list, sp)
 			}
 			kinds := make([]search.Kind, len(searchKinds))
 			for i, k := range searchKinds {
 				kinds[i] = search.Kind{ID: string(k), Label: r.theme.T("soort_" + string(k))}
 			}
-			once.Do(start)
 			if spool != nil {
 				for _, name := range spool.Names() {
 					if r.taken(name) {
@@ -96,6 +96,20 @@ func (r *run) searchOutput() output {
 			return search.Build(s.Settings.Lang, kinds, list, spool)
 		},
 	}
+}
+
+// searchKind returns the soort of p and, for the soorten that have them,
+// its leerjaren, as the index keeps them.
+func searchKind(p *content.Page) (string, []int) {
+	switch {
+	case p.Exercise != nil:
+		return string(p.Kind), p.Exercise.Years
+	case p.Activity != nil:
+		return string(p.Kind), p.Activity.Years
+	case p.Guide != nil:
+		return string(p.Kind), p.Guide.Years
+	}
+	return string(p.Kind), nil
 }
 
 // indexed reports whether p is in the search index: a page from a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -48,7 +49,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 	var t *termSet
 	if spool != nil {
 		t = spool.terms
-		t.sort()
+		spool.finish()
 	} else {
 		t = newTermSet(lang)
 		for id, p := range list {
@@ -57,7 +58,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 			}
 		}
 	}
-	terms, posts := t.terms, t.posts
+	terms, posts, count := t.terms, t.posts, t.count
 	order := make([]int32, len(terms))
 	for i := range order {
 		order[i] = int32(i)
@@ -84,12 +85,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 			b = append(b, '[')
 			b = appendJSON(b, terms[t])
 			b = append(b, ",\""...)
-			prev := -1
-			for _, v := range posts[t] {
-				page := int(v >> 2)
-				b = appendNum(b, uint64(page-prev)<<2|uint64(v&3))
-				prev = page
-			}
+			b = append(b, posts[t]...)
 			b = append(b, "\"]"...)
 		}
 		return b
@@ -99,7 +95,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 		j := i
 		size := 0
 		for j < len(order) && prefix(terms[order[j]], 2) == key {
-			size += len(terms[order[j]]) + 6 + len(posts[order[j]])
+			size += len(terms[order[j]]) + 6 + int(count[order[j]])
 			j++
 		}
 		if size <= splitAt {
@@ -202,14 +198,21 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 	return files, nil
 }
 
-// termSet collects the postings of an index's terms, page by page: each
-// distinct word is stemmed once.
+// termSet collects the postings of an index's terms, page by page in
+// page order: each distinct word is stemmed once, and each term's
+// postings are kept as the index file writes them.
 type termSet struct {
 	lang   string
 	termOf map[string]int32 // folded word → term number
 	termID map[string]int32 // term → term number
 	terms  []string
-	posts  [][]uint32 // per term: page<<2 | weight, one per page
+	// Per term: its postings as compact numbers, (page - previous page)
+	// << 2 | weight; how many; its last page; where that page's number
+	// starts in posts.
+	posts [][]byte
+	count []int32
+	last  []int32
+	at    []int32
 }
 
 func newTermSet(lang string) *termSet {
@@ -217,7 +220,8 @@ func newTermSet(lang string) *termSet {
 }
 
 // add adds the words of page id (a Page's words: weight, word, 0, ...),
-// all of that page at once: two words of one term keep the higher weight.
+// all of that page at once, after every page of a lower number: two words
+// of one term keep the higher weight.
 func (t *termSet) add(id int, words []byte) {
 	for w := words; len(w) > 0; {
 		weight := w[0]
@@ -231,27 +235,27 @@ func (t *termSet) add(id int, words []byte) {
 				n = int32(len(t.terms))
 				t.terms = append(t.terms, stem)
 				t.posts = append(t.posts, nil)
+				t.count = append(t.count, 0)
+				t.last = append(t.last, -1)
+				t.at = append(t.at, 0)
 				t.termID[stem] = n
 			}
 			t.termOf[string(word)] = n
 		}
-		ps := t.posts[n]
-		v := uint32(id)<<2 | uint32(weight)
-		if k := len(ps); k > 0 && ps[k-1]>>2 == uint32(id) {
-			ps[k-1] = max(ps[k-1], v)
-		} else {
-			t.posts[n] = append(ps, v)
+		if t.last[n] == int32(id) {
+			// The page's number is its delta and its weight: the
+			// weight is the two low bits of its first character.
+			c := &t.posts[n][t.at[n]]
+			v := strings.IndexByte(alphabet, *c)
+			if int(weight) > v&3 {
+				*c = alphabet[v&^3|int(weight)]
+			}
+			continue
 		}
-	}
-}
-
-// sort puts every term's postings in page order, after adds of pages out
-// of order.
-func (t *termSet) sort() {
-	for _, ps := range t.posts {
-		if !slices.IsSorted(ps) {
-			slices.Sort(ps)
-		}
+		t.at[n] = int32(len(t.posts[n]))
+		t.posts[n] = appendNum(t.posts[n], uint64(int32(id)-t.last[n])<<2|uint64(weight))
+		t.last[n] = int32(id)
+		t.count[n]++
 	}
 }
 

@@ -20,7 +20,9 @@ type Spool struct {
 	write func(name string, data []byte) error // name: "zoek/p-3.js"
 
 	mu      sync.Mutex
-	terms   *termSet       // the postings of the pages added
+	terms   *termSet       // the postings of pages 0 to next-1
+	next    int            // the page whose words the postings take next
+	early   map[int][]byte // words of pages added before the pages below them
 	groups  map[int]*group // page files not yet written, by file number
 	written []bool         // by file number: written
 	err     error          // the first error of write
@@ -36,7 +38,7 @@ type group struct {
 // which writes each page file with write (a slash path under the site root
 // and the file's contents, which write must not keep).
 func NewSpool(lang string, n int, write func(name string, data []byte) error) *Spool {
-	return &Spool{n: n, write: write, terms: newTermSet(lang), groups: map[int]*group{}, written: make([]bool, (n+perFile-1)/perFile)}
+	return &Spool{n: n, write: write, terms: newTermSet(lang), early: map[int][]byte{}, groups: map[int]*group{}, written: make([]bool, (n+perFile-1)/perFile)}
 }
 
 // Add takes the record and the words of p, page number id (0 ≤ id < n),
@@ -64,7 +66,7 @@ func (s *Spool) Add(id int, p *Page) {
 	}
 	g.recs[id%perFile] = rec
 	g.have++
-	s.terms.add(id, words)
+	s.addWords(id, words)
 	full := g.have == min(perFile, s.n-file*perFile)
 	if full {
 		delete(s.groups, file)
@@ -72,6 +74,46 @@ func (s *Spool) Add(id int, p *Page) {
 	s.mu.Unlock()
 	if full {
 		s.flush(file, g)
+	}
+}
+
+// Spooled returns the Page that stands in Build's list for a page whose
+// record and words were added to a spool: Build reads only its kind (a
+// soort) and leerjaren.
+func Spooled(kind string, years []int) *Page { return &Page{kind: kind, years: years} }
+
+// addWords adds the words of page id to the postings, in page order: the
+// words of a page that comes before a page below it wait (pages come
+// nearly in order, from the workers that render them). s.mu is held.
+func (s *Spool) addWords(id int, words []byte) {
+	if id != s.next {
+		s.early[id] = words
+		return
+	}
+	s.terms.add(id, words)
+	s.next++
+	for {
+		w, ok := s.early[s.next]
+		if !ok {
+			return
+		}
+		delete(s.early, s.next)
+		s.terms.add(s.next, w)
+		s.next++
+	}
+}
+
+// finish adds the words still waiting, in page order, past the page
+// numbers that were never added.
+func (s *Spool) finish() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(s.early) > 0 {
+		if w, ok := s.early[s.next]; ok {
+			delete(s.early, s.next)
+			s.terms.add(s.next, w)
+		}
+		s.next++
 	}
 }
 
