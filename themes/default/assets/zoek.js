@@ -80,13 +80,15 @@
     s = s.replace(/([^aeiouy\u00e8])([aeou])\2([^aeiouy\u00e8I])$/, "$1$2$3");
     return s.replace(/I/g, "i").replace(/Y/g, "y");
   }
-  // stem: a word with a digit is its own stem.
-  function stem(w) { return /[0-9]/.test(w) ? w : lang === "en" ? stemEn(w) : stemNl(w); }
-  // term: the index term of a folded word (search.Term in Go): in Dutch a
-  // final s after a vowel or t after a consonant goes before stemming.
+  // term: the index term of a folded word (search.Term in Go): a word with
+  // a digit is its own term; in Dutch a final s after a vowel or t after a
+  // consonant goes before stemming.
   function term(w) {
     var t = stems.get(w);
-    if (t === undefined) stems.set(w, t = stem(lang !== "en" && len(w) >= 4 && /[aeiouy]s$|[^aeiouy]t$/.test(w) ? w.slice(0, -1) : w));
+    if (t === undefined) {
+      t = /[0-9]/.test(w) ? w : lang === "en" ? stemEn(w) : stemNl(len(w) >= 4 && /[aeiouy]s$|[^aeiouy]t$/.test(w) ? w.slice(0, -1) : w);
+      stems.set(w, t);
+    }
     return t;
   }
   // near: at most one edit apart (a letter changed, added, dropped, or two
