@@ -9,6 +9,10 @@
   var got = {}, loads = {}, idx, pos = {}, kinds = [], masks = [], lang = "nl", stop = new Set(), stems = new Map();
   var WORD = /[\p{L}\p{N}\p{M}]+/gu, DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", DIGIT = [];
   var EXACT = 3, PREFIX = 2, TYPO = 1, FACTOR = [0, 0.4, 0.6, 1];
+  // The list shows five results at first, about what the panel shows
+  // without scrolling (each may need a page file of its own), and ten more
+  // for each press of its button.
+  var FIRST = 5, MORE = 10;
 
   function len(s) { return [...s].length; }
   // load: the data of the index file zoek/<name>.js, which hands it to
@@ -140,7 +144,7 @@
   }
 
   // search: the pages that match every word of q, best first, as {hits:
-  // [{id, score}], terms: the Set of index terms found}; opts.soort and
+  // [page id], terms: the Set of index terms found}; opts.soort and
   // opts.jaar filter.
   function search(q, opts) {
     return ready().then(() => {
@@ -151,7 +155,7 @@
         return Promise.all([...files].map((s) => load("t-" + s))).then((lists) => ({ quality: matcher(w, last), lists }));
       }));
     }).then((per) => {
-      var n = idx.n, total = null, terms = new Set(), hits = [];
+      var n = idx.n, total = null, terms = new Set(), groups = new Map();
       // A page's score is the sum over the words of its best match.
       per.forEach((p) => {
         var best = new Float32Array(n);
@@ -170,13 +174,15 @@
         if (total) for (var i = 0; i < n; i++) total[i] = best[i] && total[i] ? total[i] + best[i] : 0;
         else total = best;
       });
+      // The hits grouped by score (a few values), in page order within
+      // one; then the groups best first.
       var soort = opts && opts.soort, jaar = opts && +opts.jaar;
       for (var i = 0; total && i < n; i++) {
-        if (total[i] && !(soort && kind(i)[0] !== soort) && !(jaar && !(masks[i] & 2 ** (jaar - 1)))) hits.push({ id: i, score: total[i] });
+        if (!total[i] || soort && kind(i)[0] !== soort || jaar && !(masks[i] & 2 ** (jaar - 1))) continue;
+        var g = groups.get(total[i]);
+        if (g) g.push(i); else groups.set(total[i], [i]);
       }
-      // The sort is stable: equal scores stay in page order.
-      hits.sort((a, b) => b.score - a.score);
-      return { hits, terms };
+      return { hits: [...groups.keys()].sort((a, b) => b - a).flatMap((sc) => groups.get(sc)), terms };
     });
   }
   // page: the record of page id: [url, title, summary, [anchor, heading, text, ...]].
@@ -229,14 +235,25 @@
     if (!box) return;
     var $ = (sel) => box.querySelector(sel);
     var input = $("input"), panel = $(".zoek-paneel"), list = $("ol"), count = $("[aria-live]");
-    var soort = $("[name=soort]"), jaar = $("[name=leerjaar]"), more = $("[data-meer]"), seq = 0, shown = 0, last = null;
+    var soort = $("[name=soort]"), jaar = $("[name=leerjaar]"), more = $("[data-meer]"), seq = 0, shown = 0, last = null, prepared;
     box.hidden = false;
     function text(key, n) { return box.getAttribute("data-" + key).replace("{n}", n); }
     function close() { panel.hidden = true; }
-    // render adds hits from..from+9 of res to the list, unless another
-    // query started while their page files loaded (my is its seq).
+    // prepare loads the index when the box first gets focus (a person
+    // focuses it before typing) or a query, and fills the filters with the
+    // soorten and leerjaren it has; without an index there is no box.
+    function prepare() {
+      return prepared || (prepared = ready().then(() => {
+        idx.soorten.forEach((k, i) => { if (kinds.includes(i + 1)) soort.add(new Option(k[1], k[0])); });
+        var all = masks.reduce((a, b) => a | b, 0);
+        for (var y = 1; 2 ** (y - 1) <= all; y++) if (all & 2 ** (y - 1)) jaar.add(new Option(y, y));
+      }, () => { box.hidden = true; }));
+    }
+    // render adds the next hits of res from from on to the list (FIRST
+    // or MORE), unless another query started while their page files
+    // loaded (my is its seq).
     function render(res, from, my) {
-      var ids = res.hits.slice(from, from + 10).map((h) => h.id), tm = res.terms;
+      var ids = res.hits.slice(from, from + (from ? MORE : FIRST)), tm = res.terms;
       return Promise.all(ids.map(page)).then((recs) => {
         if (my !== seq) return;
         recs.forEach(([url, title, summary, secs], j) => {
@@ -254,7 +271,7 @@
     function run() {
       var q = input.value, opts = { soort: soort.value, jaar: jaar.value }, my = ++seq;
       if (!q.trim()) { close(); count.textContent = ""; return Promise.resolve([]); }
-      return search(q, opts).then((res) => {
+      return prepare().then(() => search(q, opts)).then((res) => {
         if (my !== seq) return [];
         var n = res.hits.length;
         last = res;
@@ -264,13 +281,6 @@
         return render(res, 0, my).then(() => res.hits);
       });
     }
-    // The filters offer the soorten and leerjaren the index has; without
-    // an index there is no box.
-    ready().then(() => {
-      idx.soorten.forEach((k, i) => { if (kinds.includes(i + 1)) soort.add(new Option(k[1], k[0])); });
-      var all = masks.reduce((a, b) => a | b, 0);
-      for (var y = 1; 2 ** (y - 1) <= all; y++) if (all & 2 ** (y - 1)) jaar.add(new Option(y, y));
-    }, () => { box.hidden = true; });
     input.addEventListener("input", run);
     soort.addEventListener("change", run);
     jaar.addEventListener("change", run);
@@ -297,7 +307,10 @@
       }
     });
     doc.addEventListener("click", (e) => { if (!box.contains(e.target)) close(); });
-    input.addEventListener("focus", () => { if (input.value.trim() && list.firstChild) panel.hidden = false; });
+    input.addEventListener("focus", () => {
+      prepare();
+      if (input.value.trim() && list.firstChild) panel.hidden = false;
+    });
     window.lobsiteZoek.run = run;
   }
   // For the tests: the rules of a language, without an index.
