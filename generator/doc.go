@@ -174,8 +174,9 @@
 // its text, tags dropped. The index is JavaScript files, zoek/index.js
 // and shards zoek/t-<n>.js (terms, split by their first letters) and
 // zoek/p-<n>.js (ten pages each), which the theme's zoek.js loads with
-// <script> elements as a query needs them: no fetch, so search works from
-// file:// as under any sub-path. Package search specifies the format.
+// <script> elements as they are needed (the index when the search box
+// first gets focus, the others for a query): no fetch, so search works
+// from file:// as under any sub-path. Package search specifies the format.
 //
 // Words are folded (compatibility decomposition, accents dropped, lower
 // case: "ORIËNTATIE" and "orientatie" are one word), stop words of the

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -47,6 +48,35 @@ func newBrowser(t testing.TB, timeout time.Duration) context.Context {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return bctx
+}
+
+// focusPages makes the pages of the browser act as the focused window, as
+// a page a person uses is: headless Chromium fires no focus events
+// otherwise, and zoek.js loads the index when its box gets focus.
+func focusPages(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// focusSearch focuses the search box of the open page and waits until
+// zoek.js has loaded the index that the focus starts loading (it fails
+// when the focus loaded nothing) and filled the soort filter from it.
+func focusSearch(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Focus("#zoek_veld")); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("script[src$='zoek/index.js']") !== null &&
+	  window.lobsiteZoek.ready().then(() => new Promise((ok) => { const t0 = Date.now();
+	    (function wait() { document.querySelector("select[name=soort]").options.length > 1 ? ok(true) : Date.now() - t0 > 5000 ? ok(false) : setTimeout(wait, 5); })(); }))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		t.Fatal("focusing the search box did not load the index and fill the soort filter")
+	}
 }
 
 // searchResult is one result as the search box shows it.
@@ -92,13 +122,16 @@ func typeQuery(t *testing.T, ctx context.Context, q string) (string, []searchRes
 // terms and matching; every word of the handbook gets the term the index
 // gave it; queries typed into the box find the pages they must (accents,
 // case, word forms, prefixes, typos), or nothing; the first results link
-// to pages and headings that exist; the filter by soort and the keyboard
+// to pages and headings that exist; the index loads when the box first
+// gets focus, not with the page; the list shows five results, and ten
+// more for each press of its button; the filter by soort and the keyboard
 // work.
 func TestSearchInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := newBrowser(t, 4*time.Minute)
+	focusPages(t, ctx)
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(Options{Source: "..", Dest: dest}); err != nil {
 		t.Fatalf("build the bundled handbook: %v", err)
@@ -137,6 +170,12 @@ func TestSearchInBrowser(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(site.base+"handboek/visie/"+site.index)); err != nil {
 				t.Fatal(err)
 			}
+			// The index is loaded when the box first gets focus.
+			if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("script[src$='zoek/index.js']") === null`)); !ok {
+				t.Errorf("zoek/index.js is loaded before the search box gets focus")
+			}
+			focusSearch(t, ctx)
+
 			// The word list and the words of the handbook, through zoek.js.
 			in, _ := json.Marshal(map[string]any{"list": list, "words": words})
 			var got struct {
@@ -215,12 +254,31 @@ func TestSearchInBrowser(t *testing.T) {
 				}
 			}
 
+			// Five results at first; the button adds ten more and moves the
+			// focus to the first of them.
+			count, res := typeQuery(t, ctx, "stage")
+			var total int
+			fmt.Sscanf(count, "%d", &total)
+			if total <= 15 || len(res) != 5 {
+				t.Errorf("stage: %q and %d results shown, want more than 15 and 5 shown", count, len(res))
+			}
+			var more struct {
+				Shown   int
+				Focused bool
+			}
+			evalJSONAwait(t, ctx, `(() => { document.querySelector("[data-meer]").click(); const t0 = Date.now();
+			  return new Promise((ok) => (function wait() { const n = document.querySelectorAll(".zoek-uitkomst li").length; n > 5 || Date.now() - t0 > 5000 ? ok(n) : setTimeout(wait, 5); })())
+			    .then((n) => JSON.stringify({shown: n, focused: document.activeElement === document.querySelectorAll(".zoek-uitkomst a")[5]})); })()`, &more)
+			if more.Shown != 15 || !more.Focused {
+				t.Errorf("after the button %d results, focus on the sixth %v; want 15, true", more.Shown, more.Focused)
+			}
+
 			// Filter by soort: only exercises.
 			typeQuery(t, ctx, "stage")
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("select[name=soort]").value = "opdracht"`)); err != nil {
 				t.Fatal(err)
 			}
-			_, res := typeQuery(t, ctx, "stage")
+			_, res = typeQuery(t, ctx, "stage")
 			if len(res) == 0 {
 				t.Errorf("no exercises for stage")
 			}

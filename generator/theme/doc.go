@@ -240,7 +240,9 @@
 // The default theme's search is assets/zoek.js and the template "zoekvak"
 // in _delen.html, which the header calls. zoek.js reads the index files
 // the build writes under zoek/ (see package search), loading them with
-// <script> elements next to its own, so it must stay at the site root.
+// <script> elements next to its own, so it must stay at the site root:
+// zoek/index.js when the box first gets focus, not with every page, and
+// the term and page files as a query needs them.
 // It looks for one element with the attribute data-zoek, hidden until the
 // script shows it (so without JavaScript there is no box), holding:
 //
@@ -249,8 +251,8 @@
 //	.zoek-paneel            the results panel, hidden while there is no query
 //	select[name=soort]      the soort filter; zoek.js adds the options the index names
 //	select[name=leerjaar]   the leerjaar filter, likewise
-//	ol                      the results: zoek.js writes one li per page
-//	[data-meer]             the button that shows more results
+//	ol                      the results: zoek.js writes one li per page, five at first
+//	[data-meer]             the button that shows ten more results
 //
 // and the UI strings as attributes: data-gevonden ("{n} resultaten", {n}
 // the number), data-een (one result) and data-geen (none), from the
