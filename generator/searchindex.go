@@ -60,14 +60,13 @@ func (r *run) searchOutput() output {
 			once.Do(start)
 			kind, years := searchKind(p)
 			d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: kind, Years: years}
-			sp := search.Extract(lang, d, body)
 			if spool != nil {
-				// All of sp went to the spool: the page keeps nothing
+				// All of the page goes to the spool: it keeps nothing
 				// for Files, which takes its kind and leerjaren from p.
-				spool.Add(ids[p], sp)
+				spool.Extract(ids[p], lang, d, body)
 				return nil
 			}
-			return sp
+			return search.Extract(lang, d, body)
 		},
 		Files: func(s *content.Site, pages []pageOut) (map[string][]byte, error) {
 			once.Do(start)

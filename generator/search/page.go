@@ -65,7 +65,11 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 // character references resolved and white space collapsed. Extract keeps
 // no reference to body. It reads the body once: the text goes into the
 // record and its words into the page's words as it is read.
-func Extract(lang string, d Doc, body []byte) *Page {
+func Extract(lang string, d Doc, body []byte) *Page { return extract(lang, d, body, nil) }
+
+// extract is Extract writing the record into rec's array when it is
+// large enough.
+func extract(lang string, d Doc, body, rec []byte) *Page {
 	x := pool.Get().(*extractor)
 	defer pool.Put(x)
 	x.lang, x.stops = lang, stopsOf(lang)
@@ -73,7 +77,11 @@ func Extract(lang string, d Doc, body []byte) *Page {
 	x.p = p
 	x.seen.reset()
 	x.word, x.ascii = x.word[:0], true
-	p.rec = make([]byte, 0, len(body)*3/4+len(d.Title)+len(d.Summary)+64)
+	if need := len(body)*3/4 + len(d.Title) + len(d.Summary) + 64; cap(rec) >= need {
+		p.rec = rec[:0]
+	} else {
+		p.rec = make([]byte, 0, need)
+	}
 	p.rec = append(p.rec, '[')
 	p.rec = appendJSON(p.rec, d.URL)
 	p.rec = append(p.rec, ',')

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -275,5 +276,62 @@ func TestHashWord(t *testing.T) {
 	}
 	if hashWord([]byte("stage")) == hashWord([]byte("stages")) {
 		t.Error("stage and stages hash alike")
+	}
+}
+
+// TestSpoolExtract reads pages into a spool with Spool.Extract, which
+// reuses the arrays of written records and page files: the files are
+// still those of Build without a spool.
+func TestSpoolExtract(t *testing.T) {
+	const n = 47
+	doc := func(i int) (Doc, []byte) {
+		return Doc{URL: fmt.Sprintf("p%d/", i), Title: fmt.Sprintf("Pagina %d", i), Kind: "opdracht", Years: []int{1 + i%3}},
+			[]byte(fmt.Sprintf("<h2 id=a>Kop %d</h2><p>%s netwerk stage %d</p>", i, strings.Repeat("tekst ", i*13%50), i*7))
+	}
+	kinds := []Kind{{"opdracht", "Opdracht"}}
+	list := make([]*Page, n)
+	for i := range list {
+		d, body := doc(i)
+		list[i] = Extract("nl", d, body)
+	}
+	want, err := Build("nl", kinds, list, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	spool := NewSpool("nl", n, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got[name] = bytes.Clone(data)
+		return nil
+	})
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := w; i < n; i += 2 {
+				d, body := doc(i)
+				spool.Extract(i, "nl", d, body)
+			}
+		})
+	}
+	wg.Wait()
+	stubs := make([]*Page, n)
+	for i := range stubs {
+		d, _ := doc(i)
+		stubs[i] = Spooled(d.Kind, d.Years)
+	}
+	files, err := Build("nl", kinds, stubs, spool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(got, files)
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for name, data := range want {
+		if string(got[name]) != string(data) {
+			t.Errorf("%s\n%s\nwant\n%s", name, got[name], data)
+		}
 	}
 }

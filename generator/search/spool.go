@@ -26,6 +26,7 @@ type Spool struct {
 	groups  map[int]*group // page files not yet written, by file number
 	written []bool         // by file number: written
 	err     error          // the first error of write
+	free    [][]byte       // arrays of written records and page files, for reuse
 }
 
 // group is one page file's records, as they come in.
@@ -75,6 +76,27 @@ func (s *Spool) Add(id int, p *Page) {
 	if full {
 		s.flush(file, g)
 	}
+}
+
+// Extract reads page id for the index as Extract does and adds it to the
+// spool as Add does, into an array of a record whose page file was
+// written: a build then allocates the memory of a few page files, not of
+// every record.
+func (s *Spool) Extract(id int, lang string, d Doc, body []byte) {
+	s.Add(id, extract(lang, d, body, s.reuse()))
+}
+
+// reuse returns an array for reuse, or nil.
+func (s *Spool) reuse() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := len(s.free)
+	if n == 0 {
+		return nil
+	}
+	b := s.free[n-1]
+	s.free = s.free[:n-1]
+	return b
 }
 
 // Spooled returns the Page that stands in Build's list for a page whose
@@ -154,13 +176,23 @@ func (s *Spool) flush(file int, g *group) {
 	for _, r := range g.recs {
 		size += len(r) + 5
 	}
-	d := make([]byte, 0, size)
-	d = appendPageFile(d, name, g.recs[:min(perFile, s.n-file*perFile)])
+	d := s.reuse()
+	if cap(d) < size {
+		d = make([]byte, 0, size)
+	}
+	d = appendPageFile(d[:0], name, g.recs[:min(perFile, s.n-file*perFile)])
 	err := s.write("zoek/"+name+".js", d)
 	s.mu.Lock()
 	s.written[file] = true
 	if err != nil && s.err == nil {
 		s.err = err
+	}
+	// write keeps neither d nor, through it, the records: their arrays
+	// serve the next records and page files.
+	for _, r := range append(g.recs[:], d) {
+		if r != nil && len(s.free) < 4*perFile {
+			s.free = append(s.free, r)
+		}
 	}
 	s.mu.Unlock()
 }
