@@ -171,8 +171,9 @@
 // and 404.html only repeat what their source pages say; concealed pages
 // only with --drafts): each page's titel, samenvatting, soort and, for the
 // soorten that have them, leerjaren; its headings with their anchors; and
-// its text, tags dropped. The index is JavaScript files, zoek/index.js
-// and shards zoek/t-<n>.js (terms, split by their first letters) and
+// its text, tags dropped (and scripts and style sheets of raw HTML). The
+// index is JavaScript files, zoek/index.js and shards zoek/t-<n>.js
+// (terms, split by their first letters) and
 // zoek/p-<n>.js (ten pages each), which the theme's zoek.js loads with
 // <script> elements as they are needed (the index when the search box
 // first gets focus, the others for a query): no fetch, so search works

@@ -289,6 +289,56 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 			chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("select[name=soort]").value = ""`))
 
+			// The count: announced outside the panel, shown in it; a hit
+			// in the title links the page itself.
+			count, res = typeQuery(t, ctx, "netwerk")
+			shown, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const a = document.querySelector(".zoek-paneel [data-aantal]"), l = document.querySelector("#zoek_telling");
+			  return a.textContent + "|" + (a.getBoundingClientRect().height > 5) + "|" + (l.getBoundingClientRect().height <= 1); })()`))
+			if want := count + "|true|true"; shown != want {
+				t.Errorf("count in the panel, shown, announced hidden: %q, want %q", shown, want)
+			}
+			for _, r := range res {
+				if strings.Contains(strings.ToLower(r.Title), "netwerk") && (strings.Contains(r.Href, "#") || r.Heading != "") {
+					t.Errorf("%q found in the title of %q, but the result links %s under heading %q", "netwerk", r.Title, r.Href, r.Heading)
+				}
+			}
+			// Escape on a result closes the panel; focus that leaves the
+			// search closes it; an emptied box opens nothing on Enter.
+			panelOpen := func() bool {
+				open, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector(".zoek-paneel").hidden`))
+				return open
+			}
+			if err := chromedp.Do(ctx, chromedp.Focus("#zoek_veld"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Escape)); err != nil {
+				t.Fatal(err)
+			}
+			if panelOpen() {
+				t.Errorf("Escape on a result leaves the panel open")
+			}
+			if err := chromedp.Do(ctx, chromedp.Focus("#zoek_veld"), chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+				t.Fatal(err)
+			}
+			if !panelOpen() {
+				t.Errorf("arrow down does not open the panel again")
+			}
+			if err := chromedp.Do(ctx, chromedp.Focus("footer a")); err != nil {
+				t.Fatal(err)
+			}
+			if panelOpen() {
+				t.Errorf("focus on the footer leaves the panel open")
+			}
+			before, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const f = document.querySelector("#zoek_veld");
+			  f.focus(); f.value = ""; return f.dispatchEvent(new Event("input")); })()`)); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(300 * time.Millisecond)
+			if u, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`)); u != before {
+				t.Errorf("Enter in the emptied box opens %s", u)
+			}
+
 			// The keyboard: / focuses the box, arrow down the first result,
 			// Enter follows it.
 			_, res = typeQuery(t, ctx, "netwerk")

@@ -32,7 +32,8 @@
 // netwerkkaart/"); then come the page's sections in order: the text before
 // the first heading with an id (anchor and heading "", left out when there
 // is no such text), then one per heading with an id: its anchor, its text,
-// and the text up to the next such heading. Text is without tags, with
+// and the text up to the next such heading. Text is without tags (and
+// without what the script and style elements of raw HTML hold), with
 // character references resolved and every run of white space one space,
 // none at either end.
 //

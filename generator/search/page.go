@@ -156,6 +156,14 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 			n++
 		}
 		name := tag[:n]
+		if !closing && (bytes.EqualFold(name, []byte("script")) || bytes.EqualFold(name, []byte("style"))) {
+			// Raw HTML (ruwe_html) may hold a script or a style sheet:
+			// what is in them is no text of the page.
+			x.endWord()
+			i = skipElement(body, i, name)
+			x.space = len(p.rec) > x.start
+			continue
+		}
 		if n == 2 && name[0]|0x20 == 'h' && '1' <= name[1] && name[1] <= '6' {
 			if closing {
 				if state == inHead {
@@ -487,6 +495,26 @@ func (s *seen) put(sl slot) {
 		i = (i + 1) & mask
 	}
 	s.slots[i] = sl
+}
+
+// skipElement returns where the element called name, whose start tag
+// ends before body[i], ends: after its end tag (in any case), or at the
+// end of body.
+func skipElement(body []byte, i int, name []byte) int {
+	for i < len(body) {
+		j := bytes.Index(body[i:], []byte("</"))
+		if j < 0 {
+			break
+		}
+		i += j + 2
+		if len(body)-i >= len(name) && bytes.EqualFold(body[i:i+len(name)], name) {
+			if k := bytes.IndexByte(body[i:], '>'); k >= 0 {
+				return i + k + 1
+			}
+			break
+		}
+	}
+	return len(body)
 }
 
 // inline reports whether an element of this name runs within a line of

@@ -120,6 +120,19 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestExtractRawHTML: what scripts and style sheets in raw HTML hold is
+// no text of the page.
+func TestExtractRawHTML(t *testing.T) {
+	body := []byte(`<p>voor</p><script>var geheim = "</p>";</script><p>midden</p><STYLE>.stijl{color:red}</Style ><p>na</p><script>onaf`)
+	p := Extract("nl", Doc{URL: "a/", Title: "T"}, body)
+	if want := `["a/","T","",["","","voor midden na"]]`; string(p.rec) != want {
+		t.Errorf("record %s, want %s", p.rec, want)
+	}
+	if w := string(p.words); strings.Contains(w, "geheim") || strings.Contains(w, "stijl") || strings.Contains(w, "onaf") {
+		t.Errorf("words %q hold a script's or a style's", w)
+	}
+}
+
 // TestBuild checks the files of a two-page index: the page numbers, the
 // kinds and leerjaren, and a term's postings.
 func TestBuild(t *testing.T) {

@@ -247,7 +247,8 @@
 // script shows it (so without JavaScript there is no box), holding:
 //
 //	input                   the query; the key / focuses it from anywhere on the page
-//	[aria-live]             where the number of results is announced
+//	[aria-live]             where the number of results is announced (outside the panel)
+//	[data-aantal]           where it is shown, in the panel
 //	.zoek-paneel            the results panel, hidden while there is no query
 //	select[name=soort]      the soort filter; zoek.js adds the options the index names
 //	select[name=leerjaar]   the leerjaar filter, likewise

@@ -234,11 +234,13 @@
     var box = doc.querySelector("[data-zoek]");
     if (!box) return;
     var $ = (sel) => box.querySelector(sel);
-    var input = $("input"), panel = $(".zoek-paneel"), list = $("ol"), count = $("[aria-live]");
-    var soort = $("[name=soort]"), jaar = $("[name=leerjaar]"), more = $("[data-meer]"), seq = 0, shown = 0, last = null, prepared;
+    var input = $("input"), panel = $(".zoek-paneel"), list = $("ol"), count = $("[aria-live]"), shownCount = $("[data-aantal]");
+    var soort = $("[name=soort]"), jaar = $("[name=leerjaar]"), more = $("[data-meer]"), seq = 0, shown = 0, last = null, quiet = false, prepared;
     box.hidden = false;
     function text(key, n) { return box.getAttribute("data-" + key).replace("{n}", n); }
     function close() { panel.hidden = true; }
+    // say shows the number of results in the panel and announces it.
+    function say(t) { count.textContent = t; if (shownCount) shownCount.textContent = t; }
     // prepare loads the index when the box first gets focus (a person
     // focuses it before typing) or a query, and fills the filters with the
     // soorten and leerjaren it has; without an index there is no box.
@@ -257,11 +259,13 @@
       return Promise.all(ids.map(page)).then((recs) => {
         if (my !== seq) return;
         recs.forEach(([url, title, summary, secs], j) => {
-          var sec = section(secs, tm) || [], a = add(add(list, "li"), "a");
-          a.href = href(url, sec[0]);
+          // A hit in the title links the page itself, else the section
+          // (and the result names its heading).
+          var sec = section(secs, tm) || [], a = add(add(list, "li"), "a"), top = first(title, tm) >= 0;
+          a.href = href(url, !top && sec[0]);
           add(a, "span", "zoek-soort").textContent = kind(ids[j])[1];
           mark(add(a, "span", "zoek-titel"), title, tm);
-          if (sec[1]) mark(add(a, "span", "zoek-kop"), sec[1], tm);
+          if (sec[1] && !top) mark(add(a, "span", "zoek-kop"), sec[1], tm);
           mark(add(a, "span", "zoek-tekst"), snippet(sec[2] || summary || secs[2] || "", tm), tm);
         });
         shown = from + ids.length;
@@ -270,14 +274,15 @@
     }
     function run() {
       var q = input.value, opts = { soort: soort.value, jaar: jaar.value }, my = ++seq;
-      if (!q.trim()) { close(); count.textContent = ""; return Promise.resolve([]); }
+      // An empty box has no results, so Enter there opens nothing.
+      if (!q.trim()) { close(); say(""); list.textContent = ""; last = null; more.hidden = true; return Promise.resolve([]); }
       return prepare().then(() => search(q, opts)).then((res) => {
         if (my !== seq) return [];
         var n = res.hits.length;
         last = res;
         list.textContent = "";
-        count.textContent = text(n > 1 ? "gevonden" : n ? "een" : "geen", n);
         panel.hidden = false;
+        say(text(n > 1 ? "gevonden" : n ? "een" : "geen", n));
         return render(res, 0, my).then(() => res.hits);
       });
     }
@@ -291,7 +296,7 @@
     function links() { return [...list.querySelectorAll("a")]; }
     box.addEventListener("keydown", (e) => {
       var ls = links(), i = ls.indexOf(doc.activeElement);
-      if (e.key === "Escape") { close(); input.focus(); }
+      if (e.key === "Escape") { close(); quiet = true; input.focus(); quiet = false; }
       else if (e.key === "ArrowDown" && (e.target === input || i >= 0) && ls.length) { e.preventDefault(); panel.hidden = false; ls[Math.min(i + 1, ls.length - 1)].focus(); }
       else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i ? ls[i - 1] : input).focus(); }
       else if (e.key === "Enter" && e.target === input) {
@@ -307,9 +312,13 @@
       }
     });
     doc.addEventListener("click", (e) => { if (!box.contains(e.target)) close(); });
+    // Focus that leaves the search (Tab past it) closes the panel; a
+    // click in the panel keeps focus in it (tabIndex -1).
+    panel.tabIndex = -1;
+    box.addEventListener("focusout", (e) => { if (e.relatedTarget && !box.contains(e.relatedTarget)) close(); });
     input.addEventListener("focus", () => {
       prepare();
-      if (input.value.trim() && list.firstChild) panel.hidden = false;
+      if (!quiet && input.value.trim() && list.firstChild) panel.hidden = false;
     });
     window.lobsiteZoek.run = run;
   }
