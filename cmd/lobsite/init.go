@@ -47,8 +47,9 @@ func hasFlags(fs *flag.FlagSet) bool {
 }
 
 // parseArgs parses options and arguments mixed (`new opdracht x --map y`),
-// and checks the number of arguments: at least lo, at most hi.
-func parseArgs(fs *flag.FlagSet, args []string, lo, hi int) ([]string, int, bool) {
+// and checks the number of arguments: at least lo, at most hi. Help asked
+// for (-h) goes to stdout.
+func parseArgs(fs *flag.FlagSet, stdout io.Writer, args []string, lo, hi int) ([]string, int, bool) {
 	out := fs.Output()
 	var rest []string
 	for {
@@ -57,7 +58,7 @@ func parseArgs(fs *flag.FlagSet, args []string, lo, hi int) ([]string, int, bool
 		fs.SetOutput(out)
 		if err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
+				help(fs, stdout)
 				return nil, 0, false
 			}
 			fmt.Fprintf(out, "lobsite %s: %s\n\n", fs.Name(), dutchFlagError(err))
@@ -85,7 +86,7 @@ func parseArgs(fs *flag.FlagSet, args []string, lo, hi int) ([]string, int, bool
 func cmdInit(args []string, stdout, stderr io.Writer) int {
 	fs := subFlags("init", "lobsite init [MAP] [opties]: maak een nieuw LOB-handboek in MAP (standaard de huidige map).\nDe map moet leeg zijn of nog niet bestaan.", stderr)
 	lang := fs.String("taal", "nl", "de `taal` van het handboek: nl of en")
-	rest, code, ok := parseArgs(fs, args, 0, 1)
+	rest, code, ok := parseArgs(fs, stdout, args, 0, 1)
 	if !ok {
 		return code
 	}
@@ -119,7 +120,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := subFlags("new", "lobsite new <soort> <naam> [opties]: maak een nieuwe pagina met alle sleutels van die soort.\nSoorten: "+joinKinds()+".", stderr)
 	source := fs.String("source", ".", "de `map` met content/")
 	dir := fs.String("map", "", "voor een pagina: de `map` onder content/ (standaard handboek)")
-	rest, code, ok := parseArgs(fs, args, 2, 2)
+	rest, code, ok := parseArgs(fs, stdout, args, 2, 2)
 	if !ok {
 		return code
 	}

@@ -226,6 +226,14 @@ func newFlagSet(name, synopsis string, stderr io.Writer, f *siteFlags, withDest 
 	return fs
 }
 
+// help prints fs's usage to w, as asked for with -h.
+func help(fs *flag.FlagSet, w io.Writer) {
+	out := fs.Output()
+	fs.SetOutput(w)
+	fs.Usage()
+	fs.SetOutput(out)
+}
+
 // printFlags lists the options in Dutch, as --naam, with their defaults.
 func printFlags(fs *flag.FlagSet, w io.Writer) {
 	fs.VisitAll(func(f *flag.Flag) {
@@ -253,14 +261,16 @@ func (f *siteFlags) options() generator.Options {
 	return generator.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, NoMinify: !f.minify, BaseURL: f.baseURL, Strict: f.strict}
 }
 
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
+// parse parses args into fs; help that was asked for (-h) goes to stdout,
+// the usage after a mistake to fs's output (stderr).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	out := fs.Output()
 	fs.SetOutput(io.Discard) // the flag package's own messages are English
 	err := fs.Parse(args)
 	fs.SetOutput(out)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			help(fs, stdout)
 			return 0, false
 		}
 		fmt.Fprintf(out, "lobsite %s: %s\n\n", fs.Name(), dutchFlagError(err))
@@ -310,7 +320,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	if !write {
 		fs.BoolVar(&coverage, "dekking", false, "ook de dekking tonen: per competentie en leerjaar het aantal opdrachten en activiteiten, en de lege vakken")
 	}
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
 	start := time.Now()

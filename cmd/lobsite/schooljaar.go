@@ -17,7 +17,7 @@ func cmdSchoolYear(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	fs := subFlags("schooljaar", "lobsite schooljaar <jjjj-jjjj> [opties]: schuif het handboek door naar een ander schooljaar.\nElke datum en tot in content/kalender/ en elke periode in content/site.yaml gaat een\naantal hele weken op (een maandag blijft een maandag), en schooljaar verandert. Alleen die\nwaarden veranderen; de rest van elk bestand blijft precies zoals het was.\nlobsite laat eerst zien wat er verandert en vraagt of het door moet gaan.", stderr)
 	source := fs.String("source", ".", "de `map` met content/")
 	yes := fs.Bool("ja", false, "doorvoeren zonder te vragen")
-	rest, code, ok := parseArgs(fs, args, 1, 1)
+	rest, code, ok := parseArgs(fs, stdout, args, 1, 1)
 	if !ok {
 		return code
 	}
