@@ -26,10 +26,11 @@ var searchKinds = []content.Kind{
 // searchOutput is the output that writes the search index. A one-shot
 // build that writes (lobsite build) hands each page's record to a
 // search.Spool, which writes the page files into the fresh tree as soon as
-// their pages are in: a site of 10,000 pages then holds only the pages'
-// words until the end, not their text (about 3 KB a page). Other builds
-// keep the records with the pages' states, for the incremental builds
-// after them.
+// their pages are in, and takes their words into the postings: a site of
+// 10,000 pages then holds only the postings until the end, not the pages'
+// text (about 3 KB a page) and words, and keeps no state per page for the
+// index. Other builds keep each page's record and words with its state,
+// for the incremental builds after them.
 func (r *run) searchOutput() output {
 	lang := r.site.Settings.Lang
 	var (

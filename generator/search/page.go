@@ -132,8 +132,7 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 					continue
 				}
 				open("")
-				p.rec = append(p.rec, '"', ',', '"')
-				x.start = len(p.rec)
+				x.nextString() // the heading: none
 				state = inText
 			}
 			x.text(run)
@@ -168,8 +167,7 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 			if closing {
 				if state == inHead {
 					x.endWord()
-					p.rec = append(p.rec, '"', ',', '"')
-					x.start, x.space = len(p.rec), false
+					x.nextString()
 					x.weight = weightBody
 					state = inText
 				}
@@ -178,7 +176,7 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 			if id := attrID(tag[n:]); id != "" {
 				x.endWord()
 				if state == inHead { // a heading in a heading: its text is empty
-					p.rec = append(p.rec, '"', ',', '"')
+					x.nextString()
 				}
 				open(id)
 				x.weight = weightHeading
@@ -203,6 +201,12 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 	p.words = p.words[:len(p.words):len(p.words)]
 	x.p = nil
 	return p
+}
+
+// nextString ends the record's current string and starts the next one.
+func (x *extractor) nextString() {
+	x.p.rec = append(x.p.rec, '"', ',', '"')
+	x.start, x.space = len(x.p.rec), false
 }
 
 // textClass sorts the bytes of text for the record: plain bytes are
@@ -393,7 +397,7 @@ func (x *extractor) endWord() {
 // add adds the folded word w to the page's words, unless it is too short
 // or a stop word, or raises its weight there to x.weight.
 func (x *extractor) add(w []byte) {
-	if len(w) < 2 || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2 || len(w) <= 4 && x.stops.has(w) {
+	if !x.stops.keep(w) {
 		return
 	}
 	h := hashWord(w)

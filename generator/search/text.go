@@ -86,16 +86,17 @@ func Words(lang, s string) []string {
 
 // keep reports whether the folded word w is indexed: two runes or more,
 // and not a stop word of lang.
-func keep(lang string, w []byte) bool {
-	if len(w) < 2 || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2 {
-		return false
-	}
-	return !isStop(lang, w)
+func keep(lang string, w []byte) bool { return stopsOf(lang).keep(w) }
+
+// keep reports whether the folded word w is indexed where s holds the
+// stop words: two runes or more, and not in s.
+func (s *stopSet) keep(w []byte) bool {
+	return len(w) >= 2 && (w[0] < utf8.RuneSelf || utf8.RuneCount(w) >= 2) && !s.has(w)
 }
 
 // The stop words, folded: the most frequent function words, which neither
 // the index nor a query keeps. The index file hands the site's list to
-// zoek.js. No stop word is longer than four bytes (stopTable holds them so).
+// zoek.js. No stop word is longer than four bytes (stopSet holds them so).
 const (
 	stopListNL = "aan als bij dat de die een en er het hij in is je jij met naar of om ook op te van voor we wij ze zij zijn"
 	stopListEN = "an and are as at be by for from in is it of on or that the this to with"
