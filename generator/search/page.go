@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"html"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -42,7 +43,8 @@ type extractor struct {
 	lang  string
 	stops *stopSet // lang's stop words
 	p     *Page
-	seen  seen // the words of p so far
+	seen  seen // the words of p so far of up to eight bytes
+	long  seen // and the longer ones
 
 	// The word being read: ASCII folded, other runes as they are, to be
 	// folded when it ends; whether it is all ASCII; its weight.
@@ -54,6 +56,7 @@ type extractor struct {
 	// p.rec, and whether white space waits to be written before more text.
 	start int
 	space bool
+	state int // the section the body is in: noSection, inHead or inText
 }
 
 var pool = sync.Pool{New: func() any { return new(extractor) }}
@@ -76,6 +79,7 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 	p := &Page{kind: d.Kind, years: d.Years}
 	x.p = p
 	x.seen.reset()
+	x.long.reset()
 	x.word, x.ascii = x.word[:0], true
 	if need := len(body)*3/4 + len(d.Title) + len(d.Summary) + 64; cap(rec) >= need {
 		p.rec = rec[:0]
@@ -92,105 +96,17 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 	x.words(unsafe.Slice(unsafe.StringData(d.Title), len(d.Title)), weightTitle)
 	x.words(unsafe.Slice(unsafe.StringData(d.Summary), len(d.Summary)), weightHeading)
 
-	// The sections, as the body is read: none open yet (the text before
-	// the first heading opens one when it has any), in a heading, or in
-	// a section's text.
-	const (
-		none = iota
-		inHead
-		inText
-	)
-	state := none
-	open := func(anchor string) {
-		if state != none {
-			p.rec = append(p.rec, '"', ',')
-		}
-		p.rec = appendJSON(p.rec, anchor)
-		p.rec = append(p.rec, ',', '"')
-		x.start, x.space = len(p.rec), false
-	}
+	x.state = noSection
 	x.weight = weightBody
 	for i := 0; i < len(body); {
 		if body[i] != '<' {
-			j := bytes.IndexByte(body[i:], '<')
-			if j < 0 {
-				j = len(body)
-			} else {
-				j += i
-			}
-			run := body[i:j]
-			i = j
-			if bytes.IndexByte(run, '&') >= 0 {
-				run = []byte(html.UnescapeString(string(run)))
-			}
-			if state == none {
-				k := 0
-				for k < len(run) && isSpace(run[k]) {
-					k++
-				}
-				if k == len(run) {
-					continue
-				}
-				open("")
-				x.nextString() // the heading: none
-				state = inText
-			}
-			x.text(run)
-			continue
-		}
-		end := bytes.IndexByte(body[i+1:], '>')
-		if end < 0 {
-			end = len(body)
+			i = x.textRun(body, i)
 		} else {
-			end += i + 1
-		}
-		tag := body[i+1 : min(end, len(body))]
-		i = end + 1
-		closing := len(tag) > 0 && tag[0] == '/'
-		if closing {
-			tag = tag[1:]
-		}
-		n := 0
-		for n < len(tag) && (tag[n]|0x20 >= 'a' && tag[n]|0x20 <= 'z' || '0' <= tag[n] && tag[n] <= '9') {
-			n++
-		}
-		name := tag[:n]
-		if !closing && (bytes.EqualFold(name, []byte("script")) || bytes.EqualFold(name, []byte("style"))) {
-			// Raw HTML (ruwe_html) may hold a script or a style sheet:
-			// what is in them is no text of the page.
-			x.endWord()
-			i = skipElement(body, i, name)
-			x.space = len(p.rec) > x.start
-			continue
-		}
-		if n == 2 && name[0]|0x20 == 'h' && '1' <= name[1] && name[1] <= '6' {
-			if closing {
-				if state == inHead {
-					x.endWord()
-					x.nextString()
-					x.weight = weightBody
-					state = inText
-				}
-				continue
-			}
-			if id := attrID(tag[n:]); id != "" {
-				x.endWord()
-				if state == inHead { // a heading in a heading: its text is empty
-					x.nextString()
-				}
-				open(id)
-				x.weight = weightHeading
-				state = inHead
-			}
-			continue
-		}
-		if !inline(name) {
-			x.endWord()
-			x.space = len(p.rec) > x.start
+			i = x.tag(body, i)
 		}
 	}
 	x.endWord()
-	switch state {
+	switch x.state {
 	case inHead:
 		p.rec = append(p.rec, `","`...)
 		fallthrough
@@ -201,6 +117,133 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 	p.words = p.words[:len(p.words):len(p.words)]
 	x.p = nil
 	return p
+}
+
+// The sections, as the body is read: none open yet (the text before the
+// first heading opens one when it has any), in a heading, or in a
+// section's text.
+const (
+	noSection = iota
+	inHead
+	inText
+)
+
+// open opens the section of the heading with the id anchor ("" for the
+// text before the first heading).
+func (x *extractor) open(anchor string) {
+	p := x.p
+	if x.state != noSection {
+		p.rec = append(p.rec, '"', ',')
+	}
+	p.rec = appendJSON(p.rec, anchor)
+	p.rec = append(p.rec, ',', '"')
+	x.start, x.space = len(p.rec), false
+}
+
+// textRun reads the text of body from i, where no tag starts, to the next
+// tag, and returns where that starts.
+func (x *extractor) textRun(body []byte, i int) int {
+	j := bytes.IndexByte(body[i:], '<')
+	if j < 0 {
+		j = len(body)
+	} else {
+		j += i
+	}
+	run := body[i:j]
+	if bytes.IndexByte(run, '&') >= 0 {
+		run = []byte(html.UnescapeString(string(run)))
+	}
+	if x.state == noSection {
+		k := 0
+		for k < len(run) && isSpace(run[k]) {
+			k++
+		}
+		if k == len(run) {
+			return j
+		}
+		x.open("")
+		x.nextString() // the heading: none
+		x.state = inText
+	}
+	x.text(run)
+	return j
+}
+
+// tag reads the tag that starts at body[i] and returns where it ends.
+func (x *extractor) tag(body []byte, i int) int {
+	// Its name, then its attributes up to the '>' (most tags have none).
+	k := i + 1
+	closing := k < len(body) && body[k] == '/'
+	if closing {
+		k++
+	}
+	start := k
+	for k < len(body) && nameByte[body[k]] {
+		k++
+	}
+	name := body[start:k]
+	if k < len(body) && body[k] == '>' {
+		i = k + 1
+	} else if end := bytes.IndexByte(body[k:], '>'); end >= 0 {
+		i = k + end + 1
+	} else {
+		i = len(body) + 1
+	}
+	switch len(name) {
+	case 2:
+		if name[0]|0x20 == 'h' && '1' <= name[1] && name[1] <= '6' {
+			x.heading(closing, body[k:min(i-1, len(body))])
+			return i
+		}
+	case 5, 6:
+		if !closing && (bytes.EqualFold(name, []byte("script")) || bytes.EqualFold(name, []byte("style"))) {
+			// Raw HTML (ruwe_html) may hold a script or a style
+			// sheet: what is in them is no text of the page.
+			x.endWord()
+			x.space = len(x.p.rec) > x.start
+			return skipElement(body, i, name)
+		}
+	}
+	if !inline(name) {
+		if len(x.word) > 0 {
+			x.endWord()
+		}
+		x.space = len(x.p.rec) > x.start
+	}
+	return i
+}
+
+// nameByte reports whether a byte belongs to a tag's name: an ASCII
+// letter or digit.
+var nameByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// heading reads the tag of a heading (h1 to h6), with its attributes: a
+// start tag with an id opens its section; an end tag ends the heading's
+// text.
+func (x *extractor) heading(closing bool, attrs []byte) {
+	if closing {
+		if x.state == inHead {
+			x.endWord()
+			x.nextString()
+			x.weight = weightBody
+			x.state = inText
+		}
+		return
+	}
+	if id := attrID(attrs); id != "" {
+		x.endWord()
+		if x.state == inHead { // a heading in a heading: its text is empty
+			x.nextString()
+		}
+		x.open(id)
+		x.weight = weightHeading
+		x.state = inHead
+	}
 }
 
 // nextString ends the record's current string and starts the next one.
@@ -242,6 +285,12 @@ func (x *extractor) text(run []byte) {
 	for i := 0; i < len(run); {
 		c := run[i]
 		if wordByte[c] != 0 {
+			if len(x.word) == 0 {
+				if j := x.plainWords(run, i); j > i {
+					i = j
+					continue
+				}
+			}
 			i = x.wordPart(run, i)
 			continue
 		}
@@ -278,6 +327,101 @@ func (x *extractor) text(run []byte) {
 	x.p.rec = x.flush(rec, run[span:])
 }
 
+// plainWords reads the words of run from i that are ASCII letters and
+// digits, no more than eight bytes long or in lower case, each ended in
+// the run by an ASCII byte that is no part of a word, one space between
+// them (most of a text). It adds them to the page's words and returns
+// where they end: at i when the word there is not such a word, else after
+// the last one (its text, with the spaces between, is plain text for the
+// record).
+func (x *extractor) plainWords(run []byte, i int) int {
+	for {
+		j, key := i, uint64(0) // key: for a word of up to seven bytes, folded
+		if i+8 <= len(run) {
+			v := binary.LittleEndian.Uint64(run[i:])
+			k, upper := asciiRun(v)
+			if k < 8 {
+				j += k
+				key = (v | upper>>2) & lowBytes(k)
+			} else if upper != 0 {
+				return i // a long word with a capital: folded by wordPart
+			} else {
+				j += 8
+			}
+		}
+		if key == 0 {
+			// A word of lower-case letters and digits only.
+			for {
+				if j+8 > len(run) {
+					for j < len(run) && scanByte[run[j]]-1 < nonASCII-1 {
+						j++
+					}
+					break
+				}
+				k := lowerRun(binary.LittleEndian.Uint64(run[j:]))
+				j += k
+				if k < 8 {
+					break
+				}
+			}
+		}
+		if j == i {
+			return i
+		}
+		if j == len(run) {
+			// The word may go on after an inline tag: it waits, folded.
+			if key != 0 {
+				x.word = binary.LittleEndian.AppendUint64(x.word[:0], key)[:j-i]
+			} else {
+				x.word = append(x.word[:0], run[i:j]...)
+			}
+			return j
+		}
+		if scanByte[run[j]] != 0 {
+			return i
+		}
+		// add, for these words: no rune to count.
+		if n := j - i; n > 8 {
+			x.addLong(run[i:j])
+		} else if n >= 2 {
+			if key == 0 {
+				key = wordKey(run[i:j])
+			}
+			if n > 4 || !x.stops.hasKey(key) {
+				if at, ok := x.seen.find(key); !ok {
+					x.addNew(key, n)
+				} else if x.p.words[at] < x.weight {
+					x.p.words[at] = x.weight
+				}
+			}
+		}
+		if run[j] != ' ' || j+1 == len(run) || wordByte[run[j+1]] == 0 {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+// asciiRun returns how many of the eight bytes of v, from its low end, are
+// ASCII letters or digits (0 to 8), and the high bits of the upper-case
+// letters of v (after the run too), eight at a time as lowerRun does.
+func asciiRun(v uint64) (int, uint64) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	x := v | high
+	y := x | 0x20*ones // letters in lower case; digits as they are
+	letter := (y - 'a'*ones) &^ (y - ('z'+1)*ones)
+	digit := (x - '0'*ones) &^ (x - ('9'+1)*ones)
+	word := (letter | digit) &^ v & high
+	k := bits.TrailingZeros64(^word&high) / 8
+	return k, letter &^ (v << 2) & word
+}
+
+// lowBytes returns a mask of the k low bytes of a number (0 ≤ k ≤ 8).
+func lowBytes(k int) uint64 { return uint64(1)<<(8*uint(k)) - 1 }
+
 // flush appends plain text to rec, after the space that waits, if any.
 func (x *extractor) flush(rec, plain []byte) []byte {
 	if len(plain) == 0 {
@@ -308,6 +452,38 @@ var wordByte = func() (t [256]byte) {
 }()
 
 const nonASCII = 0x80
+
+// lowerRun returns how many of the eight bytes of v, from its low end,
+// are lower-case ASCII letters or digits (0 to 8): eight at a time,
+// within each byte, none carrying into the next.
+func lowerRun(v uint64) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	x := v | high // each byte's high bit set: no borrow between bytes
+	lower := (x - 'a'*ones) &^ (x - ('z'+1)*ones)
+	digit := (x - '0'*ones) &^ (x - ('9'+1)*ones)
+	word := (lower | digit) &^ v & high // the high bit of each such byte
+	return bits.TrailingZeros64(^word&high) / 8
+}
+
+// scanByte is wordByte for a word's first reading: a lower-case ASCII
+// letter or digit is itself, any other byte of a word has the high bit
+// set (an upper-case letter, or a byte of another rune), and the ASCII
+// bytes that are no part of a word are 0.
+var scanByte = func() (t [256]byte) {
+	for c := range 256 {
+		switch l := wordByte[c]; {
+		case l == 0:
+		case byte(c) == l:
+			t[c] = l
+		default:
+			t[c] = l | nonASCII
+		}
+	}
+	return t
+}()
 
 // words adds the words of text with weight w to the page's words.
 func (x *extractor) words(text []byte, w byte) {
@@ -397,56 +573,122 @@ func (x *extractor) endWord() {
 // add adds the folded word w to the page's words, unless it is too short
 // or a stop word, or raises its weight there to x.weight.
 func (x *extractor) add(w []byte) {
-	if !x.stops.keep(w) {
+	n := len(w)
+	if n < 2 {
 		return
 	}
-	h := hashWord(w)
-	p := x.p
-	if at, ok := x.seen.find(p.words, w, h); ok {
-		if p.words[at] < x.weight {
-			p.words[at] = x.weight
+	if n > 8 {
+		x.addLong(w)
+		return
+	}
+	key := wordKey(w)
+	if n <= 4 && (x.stops.hasKey(key) || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2) {
+		return
+	}
+	if at, ok := x.seen.find(key); ok {
+		if x.p.words[at] < x.weight {
+			x.p.words[at] = x.weight
 		}
 		return
 	}
-	x.seen.add(len(p.words), h)
+	x.addNew(key, n)
+}
+
+// addNew adds the word of n bytes (at most eight) with that key, which
+// the page's words do not have yet: its bytes are the key's.
+func (x *extractor) addNew(key uint64, n int) {
+	p := x.p
+	x.seen.add(len(p.words), key)
+	p.words = append(p.words, x.weight)
+	p.words = binary.LittleEndian.AppendUint64(p.words, key)
+	p.words = append(p.words[:len(p.words)-8+n], 0)
+}
+
+// addLong is add for a word of more than eight bytes, which the set of
+// long words holds by its hash.
+func (x *extractor) addLong(w []byte) {
+	p, s := x.p, &x.long
+	h := hashWord(w)
+	mask := uint32(len(s.slots) - 1)
+	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.gen != s.gen {
+			break
+		}
+		if at, end := int(sl.at), int(sl.at)+1+len(w); sl.key == h && end < len(p.words) && p.words[end] == 0 && string(p.words[at+1:end]) == string(w) {
+			if p.words[at] < x.weight {
+				p.words[at] = x.weight
+			}
+			return
+		}
+	}
+	s.add(len(p.words), h)
 	p.words = append(p.words, x.weight)
 	p.words = append(p.words, w...)
 	p.words = append(p.words, 0)
 }
 
-// hashWord hashes a word eight bytes at a time. The last bytes are read
-// as one number where w's array goes on for eight bytes (a word in a
-// text), else byte by byte.
-func hashWord(w []byte) uint32 {
+// wordKey packs a word of at most eight bytes into one number, its bytes
+// from the low end: words have no 0 byte, so two words have one key only
+// when they are equal. The bytes are read as one number where w's array
+// goes on for eight bytes (a word in a text), else byte by byte.
+func wordKey(w []byte) uint64 {
+	if cap(w) >= 8 && len(w) > 0 {
+		return binary.LittleEndian.Uint64(w[:8]) & (^uint64(0) >> ((64 - 8*len(w)) & 63))
+	}
+	var k uint64
+	for i, c := range w {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+// hashWord hashes a word of more than eight bytes, eight bytes at a time.
+// The last bytes are read as wordKey reads them.
+func hashWord(w []byte) uint64 {
 	h := uint64(len(w)) * 0x9E3779B97F4A7C15
 	for len(w) >= 8 {
 		h = (h ^ binary.LittleEndian.Uint64(w)) * 0xBF58476D1CE4E5B9
 		h ^= h >> 31
 		w = w[8:]
 	}
-	var t uint64
-	if len(w) > 0 && cap(w) >= 8 {
-		t = binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
-	} else {
-		for i, c := range w {
-			t |= uint64(c) << (8 * i)
-		}
-	}
-	h = (h ^ t) * 0x94D049BB133111EB
-	return uint32(h ^ h>>32)
+	h = (h ^ wordKey(w)) * 0x94D049BB133111EB
+	return h ^ h>>32
 }
 
+// slotOf returns the slot of a key in a seen set, before the mask.
+func slotOf(key uint64) uint32 { return uint32((key * 0x9E3779B97F4A7C15) >> 32) }
+
 // seen is a hash set of the words of one page, as offsets of their
-// weight bytes in the page's words (weight, word, 0). Its slots carry the
-// generation of the page they were set for, so that a new page empties
-// the set without clearing it.
+// weight bytes in the page's words (weight, word, 0), by their keys: the
+// words of up to eight bytes by wordKey, which no two share; the longer
+// ones, in a set of their own, by hashWord, checked against the words.
+// Its slots carry the generation of the page they were set for, so that
+// a new page empties the set without clearing it.
 type seen struct {
 	slots []slot // a power of two long
 	gen   uint32
 	n     int
 }
 
-type slot struct{ gen, hash, at uint32 }
+// find returns the offset of the word with key.
+func (s *seen) find(key uint64) (int, bool) {
+	mask := uint32(len(s.slots) - 1)
+	for i := slotOf(key) & mask; ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.gen != s.gen {
+			return 0, false
+		}
+		if sl.key == key {
+			return int(sl.at), true
+		}
+	}
+}
+
+type slot struct {
+	key     uint64
+	gen, at uint32
+}
 
 func (s *seen) reset() {
 	s.gen++
@@ -460,25 +702,8 @@ func (s *seen) reset() {
 	}
 }
 
-// find returns the offset in words of the folded word w with hash h.
-func (s *seen) find(words, w []byte, h uint32) (int, bool) {
-	mask := uint32(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &s.slots[i]
-		if sl.gen != s.gen {
-			return 0, false
-		}
-		if sl.hash == h {
-			at := int(sl.at)
-			if end := at + 1 + len(w); end < len(words) && words[end] == 0 && string(words[at+1:end]) == string(w) {
-				return at, true
-			}
-		}
-	}
-}
-
-// add adds the word at offset at with hash h, which find did not find.
-func (s *seen) add(at int, h uint32) {
+// add adds the word at offset at with key, which is not in the set.
+func (s *seen) add(at int, key uint64) {
 	if 2*(s.n+1) > len(s.slots) {
 		old := s.slots
 		s.slots = make([]slot, 2*len(old))
@@ -488,13 +713,13 @@ func (s *seen) add(at int, h uint32) {
 			}
 		}
 	}
-	s.put(slot{s.gen, h, uint32(at)})
+	s.put(slot{key, s.gen, uint32(at)})
 	s.n++
 }
 
 func (s *seen) put(sl slot) {
 	mask := uint32(len(s.slots) - 1)
-	i := sl.hash & mask
+	i := slotOf(sl.key) & mask
 	for s.slots[i].gen == s.gen {
 		i = (i + 1) & mask
 	}

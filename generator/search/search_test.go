@@ -3,9 +3,11 @@ package search
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -275,20 +277,77 @@ func TestStopWords(t *testing.T) {
 	}
 }
 
-// TestHashWord checks that a word hashes alike wherever it is: alone, or
-// in a longer array whose bytes after it differ.
+// TestHashWord checks that a word hashes, and one of up to eight bytes
+// packs (wordKey), alike wherever it is: alone, or in a longer array
+// whose bytes after it differ; and that no two words share a key.
 func TestHashWord(t *testing.T) {
-	for _, w := range []string{"a", "de", "stage", "netwerk", "netwerken", "bedrijfsbezoeken", "oriëntatie"} {
-		alone := hashWord([]byte(w))
+	words := []string{"a", "de", "stage", "netwerk", "netwerke", "netwerken", "bedrijfsbezoeken", "oriëntatie", "00000000", "000e0000", "0000000", "zz"}
+	keys := map[uint64]string{}
+	for _, w := range words {
+		alone, key := hashWord([]byte(w)), wordKey([]byte(w))
 		for _, after := range []string{"", " ", "xxxxxxxx", "\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
 			buf := []byte(w + after)
 			if got := hashWord(buf[:len(w)]); got != alone {
 				t.Errorf("hashWord(%q) followed by %q = %x, alone %x", w, after, got, alone)
 			}
+			if got := wordKey(buf[:len(w)]); len(w) <= 8 && got != key {
+				t.Errorf("wordKey(%q) followed by %q = %x, alone %x", w, after, got, key)
+			}
 		}
+		if other, ok := keys[key]; ok && len(w) <= 8 {
+			t.Errorf("wordKey(%q) = wordKey(%q)", w, other)
+		}
+		keys[key] = w
 	}
 	if hashWord([]byte("stage")) == hashWord([]byte("stages")) {
 		t.Error("stage and stages hash alike")
+	}
+}
+
+// TestWordRuns checks the eight-bytes-at-a-time readers of words,
+// lowerRun and asciiRun, against reading byte by byte, on every byte in
+// every position and on random numbers.
+func TestWordRuns(t *testing.T) {
+	check := func(v uint64) {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], v)
+		lower, ascii := 0, 0
+		for lower < 8 && ('a' <= b[lower] && b[lower] <= 'z' || '0' <= b[lower] && b[lower] <= '9') {
+			lower++
+		}
+		var upper uint64
+		for ascii < 8 && nameByte[b[ascii]] {
+			if 'A' <= b[ascii] && b[ascii] <= 'Z' {
+				upper |= 0x80 << (8 * ascii)
+			}
+			ascii++
+		}
+		if got := lowerRun(v); got != lower {
+			t.Errorf("lowerRun(%q) = %d, want %d", b[:], got, lower)
+		}
+		k, u := asciiRun(v)
+		if k != ascii || u&lowBytes(k) != upper {
+			t.Errorf("asciiRun(%q) = %d, %x, want %d, %x", b[:], k, u&lowBytes(k), ascii, upper)
+		}
+	}
+	base := binary.LittleEndian.Uint64([]byte("abcdefgh"))
+	for pos := range 8 {
+		for c := range 256 {
+			check(base&^(0xff<<(8*pos)) | uint64(c)<<(8*pos))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		check(r.Uint64())
+		// Mostly letters and digits, with some other bytes.
+		var b [8]byte
+		for i := range b {
+			b[i] = "aZm09 .\x00\x7f\x80\xc3éAz"[r.IntN(15)]
+		}
+		check(binary.LittleEndian.Uint64(b[:]))
+	}
+	if lowBytes(0) != 0 || lowBytes(3) != 0xffffff || lowBytes(8) != ^uint64(0) {
+		t.Errorf("lowBytes: %x %x %x", lowBytes(0), lowBytes(3), lowBytes(8))
 	}
 }
 

@@ -106,23 +106,13 @@ const (
 // finds a word in one probe.
 var stopNL, stopEN = newStopSet(stopListNL), newStopSet(stopListEN)
 
-// stopSet is a set of words of at most four bytes, each packed with its
-// length into one number (stopKey) and put in the slot its hash names; the
+// stopSet is a set of words of at most four bytes, each packed into one
+// number (wordKey) and put in the slot its hash names; the
 // multiplier of the hash is the first of a fixed sequence that gives every
 // word a slot of its own.
 type stopSet struct {
 	mul   uint64
 	slots [128]uint64 // 0 for none
-}
-
-// stopKey packs a word of at most four bytes, and its length, into one
-// number.
-func stopKey(w []byte) uint64 {
-	k := uint64(len(w)) << 32
-	for i, c := range w {
-		k |= uint64(c) << (8 * i)
-	}
-	return k
 }
 
 func (s *stopSet) slot(k uint64) int { return int((k * s.mul) >> 57) }
@@ -141,7 +131,7 @@ func newStopSet(words string) *stopSet {
 			if len(w) > 4 {
 				panic("search: stop word longer than four bytes: " + w)
 			}
-			k := stopKey([]byte(w))
+			k := wordKey([]byte(w))
 			if i := s.slot(k); s.slots[i] == 0 || s.slots[i] == k {
 				s.slots[i] = k
 			} else {
@@ -166,13 +156,11 @@ func stopsOf(lang string) *stopSet {
 }
 
 // has reports whether w is in s.
-func (s *stopSet) has(w []byte) bool {
-	if len(w) > 4 || len(w) == 0 {
-		return false
-	}
-	k := stopKey(w)
-	return s.slots[s.slot(k)] == k
-}
+func (s *stopSet) has(w []byte) bool { return len(w) > 0 && len(w) <= 4 && s.hasKey(wordKey(w)) }
+
+// hasKey reports whether the word of at most four bytes whose wordKey is
+// k is in s.
+func (s *stopSet) hasKey(k uint64) bool { return s.slots[s.slot(k)] == k }
 
 func stopWords(lang string) string {
 	if lang == "en" {
