@@ -235,6 +235,7 @@ type run struct {
 	parts  theme.Parts       // the shared parts of the frame, rendered once per key
 	kept   []renderedPage    // pages rendered, kept for finishIncremental
 	extra  map[string][]byte // the extra outputs' files by slash path
+	urls   map[string]bool   // the pages' URLs, made by taken when first asked
 }
 
 func (b *Builder) run(ctx context.Context, changed []string, write bool) (*Result, error) {

@@ -203,7 +203,8 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 // postings are kept as the index file writes them.
 type termSet struct {
 	lang   string
-	termOf map[string]int32 // folded word → term number
+	short  shortWords       // folded word of up to eight bytes → term number
+	termOf map[string]int32 // longer folded word → term number
 	termID map[string]int32 // term → term number
 	terms  []string
 	// Per term: its postings as compact numbers, (page - previous page)
@@ -228,7 +229,13 @@ func (t *termSet) add(id int, words []byte) {
 		end := bytes.IndexByte(w, 0)
 		word := w[1:end]
 		w = w[end+1:]
-		n, ok := t.termOf[string(word)]
+		var n int32
+		var ok bool
+		if len(word) <= 8 {
+			n, ok = t.short.get(wordKey(word))
+		} else {
+			n, ok = t.termOf[string(word)]
+		}
 		if !ok {
 			stem := Term(t.lang, string(word))
 			if n, ok = t.termID[stem]; !ok {
@@ -240,7 +247,11 @@ func (t *termSet) add(id int, words []byte) {
 				t.at = append(t.at, 0)
 				t.termID[stem] = n
 			}
-			t.termOf[string(word)] = n
+			if len(word) <= 8 {
+				t.short.put(wordKey(word), n)
+			} else {
+				t.termOf[string(word)] = n
+			}
 		}
 		if t.last[n] == int32(id) {
 			// The page's number is its delta and its weight: the
@@ -257,6 +268,57 @@ func (t *termSet) add(id int, words []byte) {
 		t.last[n] = int32(id)
 		t.count[n]++
 	}
+}
+
+// shortWords maps words of up to eight bytes, by their wordKey (never 0),
+// to numbers: an open-addressing hash table, at most half full.
+type shortWords struct {
+	slots []shortSlot // a power of two long, or empty
+	n     int
+}
+
+type shortSlot struct {
+	key uint64 // 0 for an empty slot
+	val int32
+}
+
+func (m *shortWords) get(key uint64) (int32, bool) {
+	if len(m.slots) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(m.slots) - 1)
+	for i := slotOf(key) & mask; ; i = (i + 1) & mask {
+		switch m.slots[i].key {
+		case key:
+			return m.slots[i].val, true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// put adds key, which m does not hold, with val.
+func (m *shortWords) put(key uint64, val int32) {
+	if 2*(m.n+1) > len(m.slots) {
+		old := m.slots
+		m.slots = make([]shortSlot, max(1024, 2*len(old)))
+		for _, sl := range old {
+			if sl.key != 0 {
+				m.insert(sl)
+			}
+		}
+	}
+	m.insert(shortSlot{key, val})
+	m.n++
+}
+
+func (m *shortWords) insert(sl shortSlot) {
+	mask := uint32(len(m.slots) - 1)
+	i := slotOf(sl.key) & mask
+	for m.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = sl
 }
 
 // wrap makes the script of an index file: a call of __lobsiteZoek with

@@ -407,3 +407,27 @@ func TestSpoolExtract(t *testing.T) {
 		}
 	}
 }
+
+// TestShortWords fills the table of short words past several growths and
+// finds every word in it, and none that was not put.
+func TestShortWords(t *testing.T) {
+	var m shortWords
+	key := func(i int) uint64 { return wordKey([]byte(fmt.Sprintf("w%d", i))) }
+	for i := range 5000 {
+		if _, ok := m.get(key(i)); ok {
+			t.Fatalf("w%d found before it was put", i)
+		}
+		m.put(key(i), int32(i))
+	}
+	for i := range 5000 {
+		if v, ok := m.get(key(i)); !ok || v != int32(i) {
+			t.Errorf("get(w%d) = %d, %v", i, v, ok)
+		}
+	}
+	if _, ok := m.get(key(5000)); ok {
+		t.Error("w5000 found")
+	}
+	if len(m.slots) < 2*5000 {
+		t.Errorf("%d slots for 5000 words: more than half full", len(m.slots))
+	}
+}
