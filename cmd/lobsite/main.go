@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -51,20 +52,71 @@ mislukte), 2 verkeerd gebruik (opties, bron- of doelmap), 130 afgebroken (Ctrl-C
 `
 
 func main() {
-	tuneGC()
-	// LOBSITE_CPUPROFILE=file writes a CPU profile of the run, for
-	// go tool pprof (see the README's performance section).
-	if name := os.Getenv("LOBSITE_CPUPROFILE"); name != "" {
-		if f, err := os.Create(name); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				code := run(os.Args[1:], os.Stdout, os.Stderr)
-				pprof.StopCPUProfile()
-				f.Close()
-				os.Exit(code)
+	// LOBSITE_MEMPROFILE=file writes a heap profile (for go tool pprof)
+	// of the collection that found the largest live heap of the run.
+	var peak *heapPeak
+	if os.Getenv("LOBSITE_MEMPROFILE") != "" {
+		peak = &heapPeak{}
+	}
+	tuneGC(peak)
+	os.Exit(profiled(peak))
+}
+
+// profiled runs the command line, with a CPU profile when
+// LOBSITE_CPUPROFILE=file is set (see docs/performance.md), and returns
+// the exit code. The heap profile of peak, when not nil, is written
+// before it returns.
+func profiled(peak *heapPeak) int {
+	code := func() int {
+		if name := os.Getenv("LOBSITE_CPUPROFILE"); name != "" {
+			if f, err := os.Create(name); err == nil {
+				if pprof.StartCPUProfile(f) == nil {
+					defer f.Close()
+					defer pprof.StopCPUProfile()
+				}
 			}
 		}
+		return run(os.Args[1:], os.Stdout, os.Stderr)
+	}()
+	if peak != nil {
+		if err := peak.write(os.Getenv("LOBSITE_MEMPROFILE")); err != nil {
+			fmt.Fprintln(os.Stderr, "lobsite: geheugenprofiel:", err)
+		}
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	return code
+}
+
+// heapPeak keeps the heap profile of the collection that found the
+// largest live heap so far (the profile reflects the heap as of the last
+// collection). Its methods are safe for concurrent use.
+type heapPeak struct {
+	mu   sync.Mutex
+	live int64        // bytes
+	prof bytes.Buffer // gzipped pprof protobuf
+}
+
+// observe takes a profile when live (bytes, from the collection that just
+// ended) is the largest yet.
+func (h *heapPeak) observe(live int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if live <= h.live {
+		return
+	}
+	h.live = live
+	h.prof.Reset()
+	_ = pprof.Lookup("heap").WriteTo(&h.prof, 0)
+}
+
+// write writes the kept profile to the file name; an error is the
+// file's.
+func (h *heapPeak) write(name string) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.prof.Len() == 0 {
+		return nil
+	}
+	return os.WriteFile(name, h.prof.Bytes(), 0o644)
 }
 
 // tuneGC lets the garbage collector work less often than Go's default: a
@@ -85,13 +137,18 @@ func main() {
 // Measured (docs/performance.md, issue 16): at 100,000 exercises, with the
 // limit at 2, 3 and 5 times the live heap and with none. GOGC and
 // GOMEMLIMIT in the environment win.
-func tuneGC() {
+//
+// peak, when not nil, is given the live heap after every collection.
+func tuneGC(peak *heapPeak) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
+	limit := os.Getenv("GOMEMLIMIT") == ""
+	if limit {
 		debug.SetMemoryLimit(minMemLimit)
-		followLiveHeap()
+	}
+	if limit || peak != nil {
+		followLiveHeap(limit, peak)
 	}
 }
 
@@ -106,8 +163,9 @@ const (
 // collection from the live heap it found (see tuneGC). The hook is a
 // finalizer on an object nothing points to, which the collector runs once
 // the object is found unreachable, that is, after each cycle; it then arms
-// itself again.
-func followLiveHeap() {
+// itself again. It sets the limit only when limit is true; peak, when not
+// nil, observes every live heap.
+func followLiveHeap(limit bool, peak *heapPeak) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var arm func()
 	arm = func() {
@@ -115,7 +173,12 @@ func followLiveHeap() {
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 {
 				live := int64(sample[0].Value.Uint64())
-				debug.SetMemoryLimit(max(minMemLimit, memLimitFactor*live))
+				if limit {
+					debug.SetMemoryLimit(max(minMemLimit, memLimitFactor*live))
+				}
+				if peak != nil {
+					peak.observe(live)
+				}
 			}
 			arm()
 		})

@@ -195,3 +195,35 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		t.Errorf("a folder lobsite did not make was touched: %v", err)
 	}
 }
+
+// TestHeapPeak checks LOBSITE_MEMPROFILE's keeper: it takes a profile only
+// for a live heap larger than any before, and writes it as gzip.
+func TestHeapPeak(t *testing.T) {
+	var h heapPeak
+	name := filepath.Join(t.TempDir(), "mem.pb.gz")
+	if err := h.write(name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); !os.IsNotExist(err) {
+		t.Fatalf("a profile was written before any was taken: %v", err)
+	}
+	h.observe(10 << 20)
+	first := h.prof.Len()
+	if h.live != 10<<20 || first == 0 {
+		t.Fatalf("after a first collection: live %d, profile %d bytes", h.live, first)
+	}
+	h.observe(5 << 20)
+	if h.live != 10<<20 {
+		t.Errorf("a smaller live heap replaced the peak: %d", h.live)
+	}
+	if err := h.write(name); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != first || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("profile file: %d bytes (kept %d), starting % x; want the kept gzip", len(data), first, data[:min(2, len(data))])
+	}
+}
