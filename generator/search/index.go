@@ -58,7 +58,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 			}
 		}
 	}
-	terms, posts, count := t.terms, t.posts, t.count
+	terms, post := t.terms, t.post
 	order := make([]int32, len(terms))
 	for i := range order {
 		order[i] = int32(i)
@@ -85,7 +85,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 			b = append(b, '[')
 			b = appendJSON(b, terms[t])
 			b = append(b, ",\""...)
-			b = append(b, posts[t]...)
+			b = append(b, post[t].nums...)
 			b = append(b, "\"]"...)
 		}
 		return b
@@ -95,7 +95,7 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 		j := i
 		size := 0
 		for j < len(order) && prefix(terms[order[j]], 2) == key {
-			size += len(terms[order[j]]) + 6 + int(count[order[j]])
+			size += len(terms[order[j]]) + 6 + int(post[order[j]].count)
 			j++
 		}
 		if size <= splitAt {
@@ -207,13 +207,15 @@ type termSet struct {
 	termOf map[string]int32 // longer folded word → term number
 	termID map[string]int32 // term → term number
 	terms  []string
-	// Per term: its postings as compact numbers, (page - previous page)
-	// << 2 | weight; how many; its last page; where that page's number
-	// starts in posts.
-	posts [][]byte
-	count []int32
-	last  []int32
-	at    []int32
+	post   []termPosts // by term number
+}
+
+// termPosts is what a termSet keeps of one term: its postings as compact
+// numbers, (page - previous page) << 2 | weight; how many; its last page;
+// where that page's number starts in nums.
+type termPosts struct {
+	nums            []byte
+	count, last, at int32
 }
 
 func newTermSet(lang string) *termSet {
@@ -241,10 +243,7 @@ func (t *termSet) add(id int, words []byte) {
 			if n, ok = t.termID[stem]; !ok {
 				n = int32(len(t.terms))
 				t.terms = append(t.terms, stem)
-				t.posts = append(t.posts, nil)
-				t.count = append(t.count, 0)
-				t.last = append(t.last, -1)
-				t.at = append(t.at, 0)
+				t.post = append(t.post, termPosts{last: -1})
 				t.termID[stem] = n
 			}
 			if len(word) <= 8 {
@@ -253,20 +252,21 @@ func (t *termSet) add(id int, words []byte) {
 				t.termOf[string(word)] = n
 			}
 		}
-		if t.last[n] == int32(id) {
+		tp := &t.post[n]
+		if tp.last == int32(id) {
 			// The page's number is its delta and its weight: the
 			// weight is the two low bits of its first character.
-			c := &t.posts[n][t.at[n]]
+			c := &tp.nums[tp.at]
 			v := strings.IndexByte(alphabet, *c)
 			if int(weight) > v&3 {
 				*c = alphabet[v&^3|int(weight)]
 			}
 			continue
 		}
-		t.at[n] = int32(len(t.posts[n]))
-		t.posts[n] = appendNum(t.posts[n], uint64(int32(id)-t.last[n])<<2|uint64(weight))
-		t.last[n] = int32(id)
-		t.count[n]++
+		tp.at = int32(len(tp.nums))
+		tp.nums = appendNum(tp.nums, uint64(int32(id)-tp.last)<<2|uint64(weight))
+		tp.last = int32(id)
+		tp.count++
 	}
 }
 
