@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,9 +204,10 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 // postings are kept as the index file writes them.
 type termSet struct {
 	lang   string
-	short  shortWords       // folded word of up to eight bytes → term number
-	termOf map[string]int32 // longer folded word → term number
-	termID map[string]int32 // term → term number
+	short  shortWords          // folded word of up to eight bytes → term number
+	mid    map[[2]uint64]int32 // of nine to sixteen, by its halves' wordKeys
+	termOf map[string]int32    // longer folded word → term number
+	termID map[string]int32    // term → term number
 	terms  []string
 	post   []termPosts // by term number
 }
@@ -219,7 +221,7 @@ type termPosts struct {
 }
 
 func newTermSet(lang string) *termSet {
-	return &termSet{lang: lang, termOf: map[string]int32{}, termID: map[string]int32{}}
+	return &termSet{lang: lang, mid: map[[2]uint64]int32{}, termOf: map[string]int32{}, termID: map[string]int32{}}
 }
 
 // add adds the words of page id (a Page's words: weight, word, 0, ...),
@@ -233,9 +235,12 @@ func (t *termSet) add(id int, words []byte) {
 		w = w[end+1:]
 		var n int32
 		var ok bool
-		if len(word) <= 8 {
+		switch {
+		case len(word) <= 8:
 			n, ok = t.short.get(wordKey(word))
-		} else {
+		case len(word) <= 16:
+			n, ok = t.mid[halves(word)]
+		default:
 			n, ok = t.termOf[string(word)]
 		}
 		if !ok {
@@ -246,9 +251,12 @@ func (t *termSet) add(id int, words []byte) {
 				t.post = append(t.post, termPosts{last: -1})
 				t.termID[stem] = n
 			}
-			if len(word) <= 8 {
+			switch {
+			case len(word) <= 8:
 				t.short.put(wordKey(word), n)
-			} else {
+			case len(word) <= 16:
+				t.mid[halves(word)] = n
+			default:
 				t.termOf[string(word)] = n
 			}
 		}
@@ -269,6 +277,10 @@ func (t *termSet) add(id int, words []byte) {
 		tp.count++
 	}
 }
+
+// halves returns the wordKeys of the two halves of a word of nine to
+// sixteen bytes: its first eight bytes and the rest.
+func halves(w []byte) [2]uint64 { return [2]uint64{binary.LittleEndian.Uint64(w), wordKey(w[8:])} }
 
 // shortWords maps words of up to eight bytes, by their wordKey (never 0),
 // to numbers: an open-addressing hash table, at most half full.

@@ -44,6 +44,7 @@ type extractor struct {
 	stops *stopSet // lang's stop words
 	p     *Page
 	seen  seen // the words of p so far of up to eight bytes
+	mid   seen // of nine to sixteen
 	long  seen // and the longer ones
 
 	// The word being read: ASCII folded, other runes as they are, to be
@@ -79,6 +80,7 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 	p := &Page{kind: d.Kind, years: d.Years}
 	x.p = p
 	x.seen.reset()
+	x.mid.reset()
 	x.long.reset()
 	x.word, x.ascii = x.word[:0], true
 	if need := len(body)*3/4 + len(d.Title) + len(d.Summary) + 64; cap(rec) >= need {
@@ -598,31 +600,41 @@ func (x *extractor) add(w []byte) {
 // the page's words do not have yet: its bytes are the key's.
 func (x *extractor) addNew(key uint64, n int) {
 	p := x.p
-	x.seen.add(len(p.words), key)
+	x.seen.add(slot{key: key, at: uint32(len(p.words))})
 	p.words = append(p.words, x.weight)
 	p.words = binary.LittleEndian.AppendUint64(p.words, key)
 	p.words = append(p.words[:len(p.words)-8+n], 0)
 }
 
-// addLong is add for a word of more than eight bytes, which the set of
-// long words holds by its hash.
+// addLong is add for a word of more than eight bytes: one of up to
+// sixteen is in the set of middle words by its two wordKeys, a longer one
+// in the set of long words by its hash.
 func (x *extractor) addLong(w []byte) {
-	p, s := x.p, &x.long
-	h := hashWord(w)
+	p := x.p
+	var s *seen
+	var k1, k2 uint64
+	if len(w) <= 16 {
+		s, k1, k2 = &x.mid, binary.LittleEndian.Uint64(w), wordKey(w[8:])
+	} else {
+		s, k1 = &x.long, hashWord(w)
+	}
 	mask := uint32(len(s.slots) - 1)
-	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
+	for i := slotOf(k1^k2*0xBF58476D1CE4E5B9) & mask; ; i = (i + 1) & mask {
 		sl := &s.slots[i]
 		if sl.gen != s.gen {
 			break
 		}
-		if at, end := int(sl.at), int(sl.at)+1+len(w); sl.key == h && end < len(p.words) && p.words[end] == 0 && string(p.words[at+1:end]) == string(w) {
+		if sl.key != k1 || sl.key2 != k2 {
+			continue
+		}
+		if at, end := int(sl.at), int(sl.at)+1+len(w); len(w) <= 16 || end < len(p.words) && p.words[end] == 0 && string(p.words[at+1:end]) == string(w) {
 			if p.words[at] < x.weight {
 				p.words[at] = x.weight
 			}
 			return
 		}
 	}
-	s.add(len(p.words), h)
+	s.add(slot{key: k1, key2: k2, at: uint32(len(p.words))})
 	p.words = append(p.words, x.weight)
 	p.words = append(p.words, w...)
 	p.words = append(p.words, 0)
@@ -661,17 +673,23 @@ func slotOf(key uint64) uint32 { return uint32((key * 0x9E3779B97F4A7C15) >> 32)
 
 // seen is a hash set of the words of one page, as offsets of their
 // weight bytes in the page's words (weight, word, 0), by their keys: the
-// words of up to eight bytes by wordKey, which no two share; the longer
-// ones, in a set of their own, by hashWord, checked against the words.
-// Its slots carry the generation of the page they were set for, so that
-// a new page empties the set without clearing it.
+// words of up to eight bytes by wordKey, which no two share; those of up
+// to sixteen, in a set of their own, by the wordKeys of their two halves;
+// the longer ones, in a third, by hashWord, checked against the words.
+// Its slots carry the generation of the page they were set for, so that a
+// new page empties the set without clearing it.
 type seen struct {
 	slots []slot // a power of two long
 	gen   uint32
 	n     int
 }
 
-// find returns the offset of the word with key.
+type slot struct {
+	key, key2 uint64 // key2: 0 but for the words of nine to sixteen bytes
+	gen, at   uint32
+}
+
+// find returns the offset of the word of up to eight bytes with key.
 func (s *seen) find(key uint64) (int, bool) {
 	mask := uint32(len(s.slots) - 1)
 	for i := slotOf(key) & mask; ; i = (i + 1) & mask {
@@ -683,11 +701,6 @@ func (s *seen) find(key uint64) (int, bool) {
 			return int(sl.at), true
 		}
 	}
-}
-
-type slot struct {
-	key     uint64
-	gen, at uint32
 }
 
 func (s *seen) reset() {
@@ -702,24 +715,25 @@ func (s *seen) reset() {
 	}
 }
 
-// add adds the word at offset at with key, which is not in the set.
-func (s *seen) add(at int, key uint64) {
+// add adds sl (its keys and offset), which is not in the set.
+func (s *seen) add(sl slot) {
 	if 2*(s.n+1) > len(s.slots) {
 		old := s.slots
 		s.slots = make([]slot, 2*len(old))
-		for _, sl := range old {
-			if sl.gen == s.gen {
-				s.put(sl)
+		for _, o := range old {
+			if o.gen == s.gen {
+				s.put(o)
 			}
 		}
 	}
-	s.put(slot{key, s.gen, uint32(at)})
+	sl.gen = s.gen
+	s.put(sl)
 	s.n++
 }
 
 func (s *seen) put(sl slot) {
 	mask := uint32(len(s.slots) - 1)
-	i := slotOf(sl.key) & mask
+	i := slotOf(sl.key^sl.key2*0xBF58476D1CE4E5B9) & mask
 	for s.slots[i].gen == s.gen {
 		i = (i + 1) & mask
 	}
