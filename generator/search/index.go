@@ -204,10 +204,10 @@ func Build(lang string, kinds []Kind, pages []*Page, spool *Spool) (map[string][
 // postings are kept as the index file writes them.
 type termSet struct {
 	lang   string
-	short  shortWords          // folded word of up to eight bytes → term number
-	mid    map[[2]uint64]int32 // of nine to sixteen, by its halves' wordKeys
-	termOf map[string]int32    // longer folded word → term number
-	termID map[string]int32    // term → term number
+	short  wordTable        // folded word of up to sixteen bytes → term number
+	hot    [512]wordSlot    // the words of short found last, by slot: 12 KB at hand for the frequent ones
+	termOf map[string]int32 // longer folded word → term number
+	termID map[string]int32 // term → term number
 	terms  []string
 	post   []termPosts // by term number
 }
@@ -221,7 +221,7 @@ type termPosts struct {
 }
 
 func newTermSet(lang string) *termSet {
-	return &termSet{lang: lang, mid: map[[2]uint64]int32{}, termOf: map[string]int32{}, termID: map[string]int32{}}
+	return &termSet{lang: lang, termOf: map[string]int32{}, termID: map[string]int32{}}
 }
 
 // add adds the words of page id (a Page's words: weight, word, 0, ...),
@@ -235,12 +235,17 @@ func (t *termSet) add(id int, words []byte) {
 		w = w[end+1:]
 		var n int32
 		var ok bool
-		switch {
-		case len(word) <= 8:
-			n, ok = t.short.get(wordKey(word))
-		case len(word) <= 16:
-			n, ok = t.mid[halves(word)]
-		default:
+		var k1, k2 uint64
+		if len(word) <= 16 {
+			if k1 = wordKey(word); len(word) > 8 {
+				k1, k2 = binary.LittleEndian.Uint64(word), wordKey(word[8:])
+			}
+			if h := &t.hot[slotOf(k1^k2*mixHalf)%uint32(len(t.hot))]; h.k1 == k1 && h.k2 == k2 {
+				n, ok = h.val, true
+			} else if n, ok = t.short.get(k1, k2); ok {
+				*h = wordSlot{k1, k2, n}
+			}
+		} else {
 			n, ok = t.termOf[string(word)]
 		}
 		if !ok {
@@ -251,12 +256,9 @@ func (t *termSet) add(id int, words []byte) {
 				t.post = append(t.post, termPosts{last: -1})
 				t.termID[stem] = n
 			}
-			switch {
-			case len(word) <= 8:
-				t.short.put(wordKey(word), n)
-			case len(word) <= 16:
-				t.mid[halves(word)] = n
-			default:
+			if len(word) <= 16 {
+				t.short.put(k1, k2, n)
+			} else {
 				t.termOf[string(word)] = n
 			}
 		}
@@ -278,56 +280,58 @@ func (t *termSet) add(id int, words []byte) {
 	}
 }
 
-// halves returns the wordKeys of the two halves of a word of nine to
-// sixteen bytes: its first eight bytes and the rest.
-func halves(w []byte) [2]uint64 { return [2]uint64{binary.LittleEndian.Uint64(w), wordKey(w[8:])} }
+// mixHalf mixes the key of a word's second half into a hash of both.
+const mixHalf = 0xBF58476D1CE4E5B9
 
-// shortWords maps words of up to eight bytes, by their wordKey (never 0),
-// to numbers: an open-addressing hash table, at most half full.
-type shortWords struct {
-	slots []shortSlot // a power of two long, or empty
+// wordTable maps words of up to sixteen bytes to numbers by the wordKeys
+// of their halves (k1 of the first eight bytes, never 0; k2 of the rest,
+// 0 for a word of up to eight): an open-addressing hash table, at most
+// half full.
+type wordTable struct {
+	slots []wordSlot // a power of two long, or empty
 	n     int
 }
 
-type shortSlot struct {
-	key uint64 // 0 for an empty slot
-	val int32
+type wordSlot struct {
+	k1, k2 uint64 // k1 0 for an empty slot
+	val    int32
 }
 
-func (m *shortWords) get(key uint64) (int32, bool) {
+func (m *wordTable) get(k1, k2 uint64) (int32, bool) {
 	if len(m.slots) == 0 {
 		return 0, false
 	}
 	mask := uint32(len(m.slots) - 1)
-	for i := slotOf(key) & mask; ; i = (i + 1) & mask {
-		switch m.slots[i].key {
-		case key:
-			return m.slots[i].val, true
-		case 0:
+	for i := slotOf(k1^k2*mixHalf) & mask; ; i = (i + 1) & mask {
+		sl := &m.slots[i]
+		if sl.k1 == k1 && sl.k2 == k2 {
+			return sl.val, true
+		}
+		if sl.k1 == 0 {
 			return 0, false
 		}
 	}
 }
 
-// put adds key, which m does not hold, with val.
-func (m *shortWords) put(key uint64, val int32) {
+// put adds the word with keys k1 and k2, which m does not hold, with val.
+func (m *wordTable) put(k1, k2 uint64, val int32) {
 	if 2*(m.n+1) > len(m.slots) {
 		old := m.slots
-		m.slots = make([]shortSlot, max(1024, 2*len(old)))
+		m.slots = make([]wordSlot, max(1024, 2*len(old)))
 		for _, sl := range old {
-			if sl.key != 0 {
+			if sl.k1 != 0 {
 				m.insert(sl)
 			}
 		}
 	}
-	m.insert(shortSlot{key, val})
+	m.insert(wordSlot{k1, k2, val})
 	m.n++
 }
 
-func (m *shortWords) insert(sl shortSlot) {
+func (m *wordTable) insert(sl wordSlot) {
 	mask := uint32(len(m.slots) - 1)
-	i := slotOf(sl.key) & mask
-	for m.slots[i].key != 0 {
+	i := slotOf(sl.k1^sl.k2*mixHalf) & mask
+	for m.slots[i].k1 != 0 {
 		i = (i + 1) & mask
 	}
 	m.slots[i] = sl

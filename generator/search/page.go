@@ -69,15 +69,16 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 // character references resolved and white space collapsed. Extract keeps
 // no reference to body. It reads the body once: the text goes into the
 // record and its words into the page's words as it is read.
-func Extract(lang string, d Doc, body []byte) *Page { return extract(lang, d, body, nil) }
+func Extract(lang string, d Doc, body []byte) *Page { return extract(lang, d, body, nil, nil) }
 
 // extract is Extract writing the record into rec's array when it is
-// large enough.
-func extract(lang string, d Doc, body, rec []byte) *Page {
+// large enough, and the words into words' array.
+func extract(lang string, d Doc, body, rec, words []byte) *Page {
 	x := pool.Get().(*extractor)
 	defer pool.Put(x)
 	x.lang, x.stops = lang, stopsOf(lang)
 	p := &Page{kind: d.Kind, years: d.Years}
+	p.words = words[:0]
 	x.p = p
 	x.seen.reset()
 	x.mid.reset()
@@ -116,7 +117,6 @@ func extract(lang string, d Doc, body, rec []byte) *Page {
 		p.rec = append(p.rec, '"')
 	}
 	p.rec = append(p.rec, "]]"...)
-	p.words = p.words[:len(p.words):len(p.words)]
 	x.p = nil
 	return p
 }
@@ -330,57 +330,45 @@ func (x *extractor) text(run []byte) {
 }
 
 // plainWords reads the words of run from i that are ASCII letters and
-// digits, no more than eight bytes long or in lower case, each ended in
-// the run by an ASCII byte that is no part of a word, one space between
-// them (most of a text). It adds them to the page's words and returns
-// where they end: at i when the word there is not such a word, else after
-// the last one (its text, with the spaces between, is plain text for the
-// record).
+// digits, no more than eight bytes long or in lower case, one space
+// between them (most of a text). It adds them to the page's words and
+// returns where they end: at i when the word there is not such a word,
+// else after the last one (its text, with the spaces between, is plain
+// text for the record). A word that ends the run stays open in x.word,
+// for the text after an inline tag.
 func (x *extractor) plainWords(run []byte, i int) int {
 	for {
-		j, key := i, uint64(0) // key: for a word of up to seven bytes, folded
-		if i+8 <= len(run) {
-			v := binary.LittleEndian.Uint64(run[i:])
-			k, upper := asciiRun(v)
-			if k < 8 {
-				j += k
-				key = (v | upper>>2) & lowBytes(k)
-			} else if upper != 0 {
-				return i // a long word with a capital: folded by wordPart
-			} else {
-				j += 8
-			}
-		}
-		if key == 0 {
-			// A word of lower-case letters and digits only.
-			for {
-				if j+8 > len(run) {
-					for j < len(run) && scanByte[run[j]]-1 < nonASCII-1 {
-						j++
-					}
-					break
-				}
-				k := lowerRun(binary.LittleEndian.Uint64(run[j:]))
-				j += k
-				if k < 8 {
-					break
-				}
-			}
-		}
-		if j == i {
+		v := load8(run, i)
+		k, upper := asciiRun(v)
+		if k == 0 {
 			return i
 		}
-		if j == len(run) {
+		j, key := i+k, uint64(0) // key: for a word of up to seven bytes, folded
+		if k < 8 {
+			key = (v | upper>>2) & lowBytes(k)
+		} else if upper != 0 {
+			return i // a long word with a capital: folded by wordPart
+		} else {
+			for {
+				m := lowerRun(load8(run, j))
+				j += m
+				if m < 8 {
+					break
+				}
+			}
+		}
+		if j >= len(run) {
 			// The word may go on after an inline tag: it waits, folded.
 			if key != 0 {
 				x.word = binary.LittleEndian.AppendUint64(x.word[:0], key)[:j-i]
 			} else {
 				x.word = append(x.word[:0], run[i:j]...)
 			}
-			return j
+			return len(run)
 		}
-		if scanByte[run[j]] != 0 {
-			return i
+		c := run[j]
+		if scanByte[c] != 0 {
+			return i // a capital or a rune of another script goes on with the word
 		}
 		// add, for these words: no rune to count.
 		if n := j - i; n > 8 {
@@ -397,11 +385,29 @@ func (x *extractor) plainWords(run []byte, i int) int {
 				}
 			}
 		}
-		if run[j] != ' ' || j+1 == len(run) || wordByte[run[j+1]] == 0 {
+		if c != ' ' || j+1 == len(run) || wordByte[run[j+1]] == 0 {
 			return j
 		}
 		i = j + 1
 	}
+}
+
+// load8 returns the eight bytes of run from i (i < len(run)) as a number,
+// from its low end, the bytes past the end of run as 0. It reads them at
+// once where run's array goes on for eight bytes.
+func load8(run []byte, i int) uint64 {
+	var v uint64
+	if cap(run)-i >= 8 {
+		v = binary.LittleEndian.Uint64(run[i : i+8])
+	} else {
+		for k, c := range run[i:] {
+			v |= uint64(c) << (8 * k)
+		}
+	}
+	if n := len(run) - i; n < 8 {
+		v &= lowBytes(n)
+	}
+	return v
 }
 
 // asciiRun returns how many of the eight bytes of v, from its low end, are
@@ -619,7 +625,7 @@ func (x *extractor) addLong(w []byte) {
 		s, k1 = &x.long, hashWord(w)
 	}
 	mask := uint32(len(s.slots) - 1)
-	for i := slotOf(k1^k2*0xBF58476D1CE4E5B9) & mask; ; i = (i + 1) & mask {
+	for i := slotOf(k1^k2*mixHalf) & mask; ; i = (i + 1) & mask {
 		sl := &s.slots[i]
 		if sl.gen != s.gen {
 			break
@@ -733,7 +739,7 @@ func (s *seen) add(sl slot) {
 
 func (s *seen) put(sl slot) {
 	mask := uint32(len(s.slots) - 1)
-	i := slotOf(sl.key^sl.key2*0xBF58476D1CE4E5B9) & mask
+	i := slotOf(sl.key^sl.key2*mixHalf) & mask
 	for s.slots[i].gen == s.gen {
 		i = (i + 1) & mask
 	}

@@ -408,24 +408,35 @@ func TestSpoolExtract(t *testing.T) {
 	}
 }
 
-// TestShortWords fills the table of short words past several growths and
-// finds every word in it, and none that was not put.
-func TestShortWords(t *testing.T) {
-	var m shortWords
-	key := func(i int) uint64 { return wordKey([]byte(fmt.Sprintf("w%d", i))) }
-	for i := range 5000 {
-		if _, ok := m.get(key(i)); ok {
-			t.Fatalf("w%d found before it was put", i)
+// TestWordTable fills the table of words past several growths and finds
+// every word in it, and none that was not put: words of up to eight bytes
+// and longer ones that share their first eight.
+func TestWordTable(t *testing.T) {
+	var m wordTable
+	keys := func(i int) (uint64, uint64) {
+		w := []byte(fmt.Sprintf("w%d", i))
+		if i%2 == 1 {
+			w = []byte(fmt.Sprintf("werkplek%d", i))
+			return binary.LittleEndian.Uint64(w), wordKey(w[8:])
 		}
-		m.put(key(i), int32(i))
+		return wordKey(w), 0
 	}
 	for i := range 5000 {
-		if v, ok := m.get(key(i)); !ok || v != int32(i) {
-			t.Errorf("get(w%d) = %d, %v", i, v, ok)
+		if _, ok := m.get(keys(i)); ok {
+			t.Fatalf("word %d found before it was put", i)
+		}
+		k1, k2 := keys(i)
+		m.put(k1, k2, int32(i))
+	}
+	for i := range 5000 {
+		if v, ok := m.get(keys(i)); !ok || v != int32(i) {
+			t.Errorf("get(word %d) = %d, %v", i, v, ok)
 		}
 	}
-	if _, ok := m.get(key(5000)); ok {
-		t.Error("w5000 found")
+	for _, i := range []int{5000, 5001} {
+		if _, ok := m.get(keys(i)); ok {
+			t.Errorf("word %d found", i)
+		}
 	}
 	if len(m.slots) < 2*5000 {
 		t.Errorf("%d slots for 5000 words: more than half full", len(m.slots))

@@ -27,6 +27,7 @@ type Spool struct {
 	written []bool         // by file number: written
 	err     error          // the first error of write
 	free    [][]byte       // arrays of written records and page files, for reuse
+	spare   [][]byte       // arrays of words taken into the postings, for reuse
 }
 
 // group is one page file's records, as they come in.
@@ -83,19 +84,26 @@ func (s *Spool) Add(id int, p *Page) {
 // written: a build then allocates the memory of a few page files, not of
 // every record.
 func (s *Spool) Extract(id int, lang string, d Doc, body []byte) {
-	s.Add(id, extract(lang, d, body, s.reuse()))
+	rec, words := s.reuse()
+	s.Add(id, extract(lang, d, body, rec, words))
 }
 
-// reuse returns an array for reuse, or nil.
-func (s *Spool) reuse() []byte {
+// reuse returns an array for a record and one for words, for reuse, or
+// nil.
+func (s *Spool) reuse() (rec, words []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := len(s.free)
+	return take(&s.free), take(&s.spare)
+}
+
+// take takes the last array of list, or returns nil.
+func take(list *[][]byte) []byte {
+	n := len(*list)
 	if n == 0 {
 		return nil
 	}
-	b := s.free[n-1]
-	s.free = s.free[:n-1]
+	b := (*list)[n-1]
+	*list = (*list)[:n-1]
 	return b
 }
 
@@ -113,6 +121,7 @@ func (s *Spool) addWords(id int, words []byte) {
 		return
 	}
 	s.terms.add(id, words)
+	s.keepSpare(words)
 	s.next++
 	for {
 		w, ok := s.early[s.next]
@@ -121,7 +130,17 @@ func (s *Spool) addWords(id int, words []byte) {
 		}
 		delete(s.early, s.next)
 		s.terms.add(s.next, w)
+		s.keepSpare(w)
 		s.next++
+	}
+}
+
+// keepSpare keeps the array of words the postings have taken, for the
+// words of a page to come (a few: the pages being read at a time). s.mu
+// is held.
+func (s *Spool) keepSpare(words []byte) {
+	if cap(words) > 0 && len(s.spare) < 2*perFile {
+		s.spare = append(s.spare, words)
 	}
 }
 
@@ -176,7 +195,9 @@ func (s *Spool) flush(file int, g *group) {
 	for _, r := range g.recs {
 		size += len(r) + 5
 	}
-	d := s.reuse()
+	s.mu.Lock()
+	d := take(&s.free)
+	s.mu.Unlock()
 	if cap(d) < size {
 		d = make([]byte, 0, size)
 	}
