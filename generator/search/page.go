@@ -40,8 +40,7 @@ const (
 // extractor is the scratch memory of one Extract: reused through a pool,
 // so a build of thousands of pages allocates little per page.
 type extractor struct {
-	lang  string
-	stops *stopSet // lang's stop words
+	stops *stopSet // the language's stop words
 	p     *Page
 	seen  seen // the words of p so far of up to eight bytes
 	mid   seen // of nine to sixteen
@@ -76,7 +75,7 @@ func Extract(lang string, d Doc, body []byte) *Page { return extract(lang, d, bo
 func extract(lang string, d Doc, body, rec, words []byte) *Page {
 	x := pool.Get().(*extractor)
 	defer pool.Put(x)
-	x.lang, x.stops = lang, stopsOf(lang)
+	x.stops = stopsOf(lang)
 	p := &Page{kind: d.Kind, years: d.Years}
 	p.words = words[:0]
 	x.p = p
@@ -207,9 +206,7 @@ func (x *extractor) tag(body []byte, i int) int {
 		}
 	}
 	if !inline(name) {
-		if len(x.word) > 0 {
-			x.endWord()
-		}
+		x.endWord()
 		x.space = len(x.p.rec) > x.start
 	}
 	return i
@@ -296,9 +293,7 @@ func (x *extractor) text(run []byte) {
 			i = x.wordPart(run, i)
 			continue
 		}
-		if len(x.word) > 0 {
-			x.endWord()
-		}
+		x.endWord()
 		switch textClass[c] {
 		case classPlain:
 			i++
@@ -373,15 +368,15 @@ func (x *extractor) plainWords(run []byte, i int) int {
 		// add, for these words: no rune to count.
 		if n := j - i; n > 8 {
 			x.addLong(run[i:j])
-		} else if n >= 2 {
+		} else {
 			if key == 0 {
 				key = wordKey(run[i:j])
 			}
-			if n > 4 || !x.stops.hasKey(key) {
-				if at, ok := x.seen.find(key); !ok {
+			if x.stops.keepKey(key, n) {
+				if at, ok := x.seen.find(key); ok {
+					x.raise(at)
+				} else {
 					x.addNew(key, n)
-				} else if x.p.words[at] < x.weight {
-					x.p.words[at] = x.weight
 				}
 			}
 		}
@@ -412,13 +407,14 @@ func load8(run []byte, i int) uint64 {
 
 // asciiRun returns how many of the eight bytes of v, from its low end, are
 // ASCII letters or digits (0 to 8), and the high bits of the upper-case
-// letters of v (after the run too), eight at a time as lowerRun does.
+// letters of v (after the run too): eight at a time, within each byte,
+// none carrying into the next.
 func asciiRun(v uint64) (int, uint64) {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
 	)
-	x := v | high
+	x := v | high      // each byte's high bit set: no borrow between bytes
 	y := x | 0x20*ones // letters in lower case; digits as they are
 	letter := (y - 'a'*ones) &^ (y - ('z'+1)*ones)
 	digit := (x - '0'*ones) &^ (x - ('9'+1)*ones)
@@ -462,18 +458,11 @@ var wordByte = func() (t [256]byte) {
 const nonASCII = 0x80
 
 // lowerRun returns how many of the eight bytes of v, from its low end,
-// are lower-case ASCII letters or digits (0 to 8): eight at a time,
-// within each byte, none carrying into the next.
+// are lower-case ASCII letters or digits (0 to 8): asciiRun's run, up to
+// its first capital.
 func lowerRun(v uint64) int {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	x := v | high // each byte's high bit set: no borrow between bytes
-	lower := (x - 'a'*ones) &^ (x - ('z'+1)*ones)
-	digit := (x - '0'*ones) &^ (x - ('9'+1)*ones)
-	word := (lower | digit) &^ v & high // the high bit of each such byte
-	return bits.TrailingZeros64(^word&high) / 8
+	k, upper := asciiRun(v)
+	return min(k, bits.TrailingZeros64(upper)/8)
 }
 
 // scanByte is wordByte for a word's first reading: a lower-case ASCII
@@ -501,14 +490,10 @@ func (x *extractor) words(text []byte, w byte) {
 			i = x.wordPart(text, i)
 			continue
 		}
-		if len(x.word) > 0 {
-			x.endWord()
-		}
+		x.endWord()
 		i++
 	}
-	if len(x.word) > 0 {
-		x.endWord()
-	}
+	x.endWord()
 }
 
 // wordPart reads the letters and digits of text from i, where one of them
@@ -516,9 +501,8 @@ func (x *extractor) words(text []byte, w byte) {
 // other runes as they are, for endWord to fold), and returns where they
 // end. A rune that is no part of a word (wordRune) ends the word, which
 // then goes into the page's words; at the end of text the word stays
-// open, for the text after an inline tag. A word of lower-case ASCII
-// letters and digits, ended in text (most words), goes into the page's
-// words without being copied.
+// open, for the text after an inline tag. (plainWords reads most words,
+// without copying them.)
 func (x *extractor) wordPart(text []byte, i int) int {
 	for i < len(text) {
 		l := wordByte[text[i]]
@@ -527,19 +511,8 @@ func (x *extractor) wordPart(text []byte, i int) int {
 		}
 		if l != nonASCII {
 			j := i
-			var diff byte // not 0 when a letter is upper case
-			for j < len(text) {
-				c := text[j]
-				l := wordByte[c]
-				if l-1 >= nonASCII-1 {
-					break
-				}
-				diff |= l ^ c
+			for j < len(text) && wordByte[text[j]]-1 < nonASCII-1 {
 				j++
-			}
-			if diff == 0 && len(x.word) == 0 && j < len(text) && wordByte[text[j]] == 0 {
-				x.add(text[i:j])
-				return j
 			}
 			n := len(x.word)
 			x.word = slices.Grow(x.word, j-i)[:n+j-i]
@@ -552,9 +525,7 @@ func (x *extractor) wordPart(text []byte, i int) int {
 		}
 		r, n := utf8.DecodeRune(text[i:])
 		if !wordRune(r) {
-			if len(x.word) > 0 {
-				x.endWord()
-			}
+			x.endWord()
 			return i + n
 		}
 		x.word = append(x.word, text[i:i+n]...)
@@ -564,8 +535,11 @@ func (x *extractor) wordPart(text []byte, i int) int {
 	return i
 }
 
-// endWord adds the word being read to the page's words.
+// endWord adds the word being read, if any, to the page's words.
 func (x *extractor) endWord() {
+	if len(x.word) == 0 {
+		return
+	}
 	fold := x.word
 	x.word = fold[:0]
 	if !x.ascii {
@@ -581,25 +555,25 @@ func (x *extractor) endWord() {
 // add adds the folded word w to the page's words, unless it is too short
 // or a stop word, or raises its weight there to x.weight.
 func (x *extractor) add(w []byte) {
-	n := len(w)
-	if n < 2 {
-		return
-	}
-	if n > 8 {
+	switch {
+	case !x.stops.keep(w):
+	case len(w) > 8:
 		x.addLong(w)
-		return
-	}
-	key := wordKey(w)
-	if n <= 4 && (x.stops.hasKey(key) || w[0] >= utf8.RuneSelf && utf8.RuneCount(w) < 2) {
-		return
-	}
-	if at, ok := x.seen.find(key); ok {
-		if x.p.words[at] < x.weight {
-			x.p.words[at] = x.weight
+	default:
+		key := wordKey(w)
+		if at, ok := x.seen.find(key); ok {
+			x.raise(at)
+		} else {
+			x.addNew(key, len(w))
 		}
-		return
 	}
-	x.addNew(key, n)
+}
+
+// raise raises the weight of the page's word at offset at to x.weight.
+func (x *extractor) raise(at int) {
+	if x.p.words[at] < x.weight {
+		x.p.words[at] = x.weight
+	}
 }
 
 // addNew adds the word of n bytes (at most eight) with that key, which
@@ -634,9 +608,7 @@ func (x *extractor) addLong(w []byte) {
 			continue
 		}
 		if at, end := int(sl.at), int(sl.at)+1+len(w); len(w) <= 16 || end < len(p.words) && p.words[end] == 0 && string(p.words[at+1:end]) == string(w) {
-			if p.words[at] < x.weight {
-				p.words[at] = x.weight
-			}
+			x.raise(at)
 			return
 		}
 	}

@@ -89,10 +89,17 @@ func Words(lang, s string) []string {
 func keep(lang string, w []byte) bool { return stopsOf(lang).keep(w) }
 
 // keep reports whether the folded word w is indexed where s holds the
-// stop words: two runes or more, and not in s.
+// stop words: two runes or more, and not in s (a rune is at most four
+// bytes, and so is a stop word).
 func (s *stopSet) keep(w []byte) bool {
-	return len(w) >= 2 && (w[0] < utf8.RuneSelf || utf8.RuneCount(w) >= 2) && !s.has(w)
+	if len(w) > 4 {
+		return true
+	}
+	return len(w) >= 2 && (w[0] < utf8.RuneSelf || utf8.RuneCount(w) >= 2) && !s.hasKey(wordKey(w))
 }
+
+// keepKey is keep for a word of n ASCII bytes whose wordKey is key.
+func (s *stopSet) keepKey(key uint64, n int) bool { return n > 4 || n >= 2 && !s.hasKey(key) }
 
 // The stop words, folded: the most frequent function words, which neither
 // the index nor a query keeps. The index file hands the site's list to
